@@ -1,0 +1,142 @@
+"""The pipeline: load, validate, check, render, lay out, write."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing import __version__, templates
+from briefing.errors import InputError
+from briefing.loader import load
+from briefing.model import Brief
+from briefing.output import write_atomic
+from briefing.quotes import check_quotes, read_source_text
+from briefing.render import Renderer
+from briefing.validate import validate
+
+if TYPE_CHECKING:
+    from briefing.layout import Layout
+
+FORMATS = ("html", "pdf")
+STAMPS = ".briefing"
+"""Folder in the output folder that records the inputs each brief was built from."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What building one brief did."""
+
+    source: Path
+    outputs: list[Path]
+    skipped: bool = False
+    scale: float | None = None
+    passes: int = 0
+
+
+def check(path: Path) -> tuple[Brief, str]:
+    """Load, validate and check a brief; return it with a hash of its own inputs."""
+    doc = load(path)
+    brief = validate(doc)
+    digest = hashlib.sha256(doc.text.encode())
+    source = read_source_text(doc, brief)
+    if source is not None:
+        if problems := check_quotes(doc, brief, source):
+            raise InputError(problems)
+        digest.update(b"\0source\0" + source.text.encode())
+    return brief, digest.hexdigest()
+
+
+@dataclass
+class Builder:
+    """Builds briefs into `out`, reusing templates and fonts from one brief to the next."""
+
+    out: Path = Path("build")
+    formats: tuple[str, ...] = FORMATS
+    templates_dir: Path | None = None
+    force: bool = False
+    _renderer: Renderer | None = field(default=None, init=False, repr=False)
+    _layout: Layout | None = field(default=None, init=False, repr=False)
+
+    @property
+    def renderer(self) -> Renderer:
+        """The Jinja renderer, made on first use."""
+        if self._renderer is None:
+            self._renderer = Renderer(self.templates_dir)
+        return self._renderer
+
+    @property
+    def layout(self) -> Layout:
+        """The layout engine, imported only when a PDF is asked for (it is slow to load)."""
+        if self._layout is None:
+            from briefing.layout import Layout
+
+            self._layout = Layout()
+        return self._layout
+
+    def build(self, path: Path) -> Result:
+        """Build one brief; skip it when its inputs match those of its last build."""
+        brief, inputs = check(path)
+        stem = path.stem
+        outputs = [self.out / f"{stem}.{fmt}" for fmt in self.formats]
+        stamp_file = self.out / STAMPS / f"{stem}.json"
+        stamp = json.dumps(
+            {
+                "brief": inputs,
+                "templates": templates.fingerprint(self.templates_dir),
+                "package": package_fingerprint(),
+                "formats": list(self.formats),
+            },
+            sort_keys=True,
+        )
+        if (
+            not self.force
+            and all(p.is_file() for p in outputs)
+            and stamp_file.is_file()
+            and stamp_file.read_text(encoding="utf-8") == stamp
+        ):
+            return Result(path, outputs, skipped=True)
+
+        written: dict[Path, bytes] = {}
+        scale, passes = 1.0, 0
+        if "pdf" in self.formats:
+            fitted = self.layout.fit(self.renderer.render(brief, embed_fonts=False), path)
+            scale, passes = fitted.scale, fitted.passes
+            from briefing.pdf import pdf_bytes
+
+            written[self.out / f"{stem}.pdf"] = pdf_bytes(fitted.document)
+        if "html" in self.formats:
+            html = self.renderer.render(brief, scale=scale)
+            written[self.out / f"{stem}.html"] = html.encode("utf-8")
+        # Everything is made before anything is written: a failure leaves old outputs as
+        # they were, and the stamp goes last so an interrupted build is redone.
+        for target, data in written.items():
+            write_atomic(target, data)
+        write_atomic(stamp_file, stamp.encode())
+        return Result(path, outputs, scale=scale, passes=passes)
+
+
+def briefs_in(paths: Iterable[Path]) -> list[Path]:
+    """The brief files named by `paths`: files as given, folders by their *.yaml."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        else:
+            found.append(path)
+    return found
+
+
+@cache
+def package_fingerprint() -> str:
+    """A hash of the installed package's own files: code, templates and fonts."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(file.relative_to(root).as_posix().encode() + file.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,73 @@
+"""Errors a user can act on: what is wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file; line and column count from 1."""
+
+    file: Path
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return str(self.file)
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in an input, with its place and, if known, its fix."""
+
+    location: Location
+    message: str
+    hint: str | None = None
+    excerpt: str | None = None
+
+    def format(self) -> str:
+        """Render as `file:line:col: error: message`, then the excerpt and hint."""
+        text = f"{self.location}: error: {self.message}"
+        if self.excerpt:
+            text += "\n" + self.excerpt
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class BriefingError(Exception):
+    """Base of the errors `briefing` reports to its user; exit code 1."""
+
+    exit_code = 1
+
+    def format(self) -> str:
+        """The message as printed to the user."""
+        return str(self)
+
+
+class InputError(BriefingError):
+    """An input (brief, source text, template) is invalid; exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.format() for d in diagnostics))
+        self.diagnostics = diagnostics
+
+    @classmethod
+    def at(cls, file: Path, message: str, hint: str | None = None) -> InputError:
+        """An error about a whole file, not a place in it."""
+        return cls([Diagnostic(Location(file), message, hint)])
+
+
+def excerpt(lines: list[str], line: int, column: int) -> str:
+    """The source line at `line` with a caret under `column`, as compilers show it."""
+    if not 1 <= line <= len(lines):
+        return ""
+    text = lines[line - 1].rstrip("\r\n").expandtabs(1)
+    gutter = f"{line:>4} | "
+    return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (column - 1)}^"

@@ -1,0 +1,364 @@
+"""The content model of a brief, after the standards in docs/format.md.
+
+Field names follow the trade where it has them: ICD 203 for confidence and
+likelihood, the Admiralty code (STANAG 2511) for grading sources, W3C Web
+Annotation's `exact` for quotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
+]
+
+
+class Model(BaseModel):
+    """Base of every part of a brief: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Genre(StrEnum):
+    """What kind of piece is briefed."""
+
+    NEWS = "news"
+    ANALYSIS = "analysis"
+    OPINION = "opinion"
+    EDITORIAL = "editorial"
+    FEATURE = "feature"
+    INTERVIEW = "interview"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class Confidence(StrEnum):
+    """ICD 203 confidence in a judgment: how good the basis for it is."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Likelihood(StrEnum):
+    """ICD 203 likelihood terms; a brief uses one row only (see `row`)."""
+
+    ALMOST_NO_CHANCE = "almost no chance"
+    VERY_UNLIKELY = "very unlikely"
+    UNLIKELY = "unlikely"
+    ROUGHLY_EVEN_CHANCE = "roughly even chance"
+    LIKELY = "likely"
+    VERY_LIKELY = "very likely"
+    ALMOST_CERTAIN = "almost certain"
+    REMOTE = "remote"
+    HIGHLY_IMPROBABLE = "highly improbable"
+    IMPROBABLE = "improbable"
+    ROUGHLY_EVEN_ODDS = "roughly even odds"
+    PROBABLE = "probable"
+    HIGHLY_PROBABLE = "highly probable"
+    NEARLY_CERTAIN = "nearly certain"
+
+    @property
+    def row(self) -> int:
+        """0 for the first row of terms ("likely"), 1 for the alternative ("probable")."""
+        return 0 if list(Likelihood).index(self) < 7 else 1
+
+    @property
+    def probability(self) -> str:
+        """The probability range the term stands for, as ICD 203 gives it."""
+        ranges = ("1-5%", "5-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
+        return ranges[list(Likelihood).index(self) % 7]
+
+
+class Reliability(StrEnum):
+    """Admiralty code: how reliable the source has been."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+    @property
+    def meaning(self) -> str:
+        """The grade's meaning in words."""
+        return {
+            "A": "completely reliable",
+            "B": "usually reliable",
+            "C": "fairly reliable",
+            "D": "not usually reliable",
+            "E": "unreliable",
+            "F": "reliability cannot be judged",
+        }[self.value]
+
+
+class Credibility(StrEnum):
+    """Admiralty code: how credible the information itself is."""
+
+    CONFIRMED = "1"
+    PROBABLY_TRUE = "2"
+    POSSIBLY_TRUE = "3"
+    DOUBTFUL = "4"
+    IMPROBABLE = "5"
+    CANNOT_BE_JUDGED = "6"
+
+    @property
+    def meaning(self) -> str:
+        """The grade's meaning in words."""
+        return self.name.lower().replace("_", " ")
+
+
+class Basis(StrEnum):
+    """Whether a motive is stated in the piece or inferred by the analyst."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class Hand(StrEnum):
+    """Whether the piece had the information first-hand or relayed."""
+
+    FIRST = "first"
+    SECOND = "second"
+
+
+class SourceKind(StrEnum):
+    """What sort of source the piece relies on."""
+
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    PARTICIPANT = "participant"
+    DOCUMENT = "document"
+    DATA = "data"
+    NEWS_REPORT = "news report"
+    UNNAMED_SOURCES = "unnamed sources"
+    AUTHOR = "author"
+    OTHER = "other"
+
+
+class Quote(Model):
+    """Words quoted verbatim from the piece."""
+
+    exact: Text = Field(
+        description="The words exactly as they stand in the piece. Checked against the "
+        "source text, ignoring differences of spacing and of straight or curly quotes."
+    )
+    context: Text | None = Field(
+        default=None,
+        description="Optional: who says it or what it answers, shown with the quote.",
+    )
+
+
+class Piece(Model):
+    """The article or op-ed being briefed."""
+
+    headline: Text = Field(description="The piece's headline, as published.")
+    dek: Text | None = Field(default=None, description="The subtitle or standfirst, if any.")
+    outlet: Text = Field(description="Where it was published.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Where it can be read (http or https)."
+    )
+    author: Text | None = Field(
+        default=None, description="Who wrote it; leave out if unknown and the brief says so."
+    )
+    published: dt.date | None = Field(
+        default=None,
+        description="Date of publication (YYYY-MM-DD); leave out if unknown and the brief "
+        "says so.",
+    )
+    published_note: Text | None = Field(
+        default=None,
+        description="What is known of the date when it is not stated, for instance "
+        "'late 2015, from the events it describes'.",
+    )
+    genre: Genre = Field(description="What kind of piece it is.")
+    source_text: Path | None = Field(
+        default=None,
+        description="Path of the piece's full text (UTF-8), relative to this YAML file. "
+        "When given, every quote in the brief must be found in it.",
+    )
+
+
+class Meta(Model):
+    """About the brief itself."""
+
+    title: Text = Field(description="The brief's own title.")
+    analyst: Text = Field(description="Who prepared the brief.")
+    prepared: dt.date = Field(description="When the brief was prepared (YYYY-MM-DD).")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
+        Field(default="en", description="Language of the brief, as a BCP 47 tag (en, fr, ...).")
+    )
+    keywords: list[Text] = Field(
+        default_factory=list,
+        description="Keywords for the PDF's metadata; the outlet, genre and actors are added.",
+    )
+
+
+class KeyJudgment(Model):
+    """One of the analyst's key judgments."""
+
+    text: Text = Field(description="The judgment, in one or two sentences.")
+    confidence: Confidence = Field(description="ICD 203 confidence: low, moderate or high.")
+    likelihood: Likelihood | None = Field(
+        default=None,
+        description="Optional ICD 203 likelihood term; use terms of one row only per brief.",
+    )
+    sources: list[Identifier] = Field(
+        default_factory=list, description="Ids of the sources (in `sourcing`) it rests on."
+    )
+
+
+class Motive(Model):
+    """What drives one actor, or the author."""
+
+    actor: Text = Field(description="Who is driven: a state, a group, a person, the author.")
+    motive: Text = Field(description="What drives them, in a sentence.")
+    basis: Basis = Field(
+        description="'stated' if the piece says so, 'inferred' if it is the analyst's reading."
+    )
+    evidence: list[Quote] = Field(
+        default_factory=list, description="Quotes from the piece that show the motive."
+    )
+    confidence: Confidence = Field(description="ICD 203 confidence in this reading.")
+
+
+class Source(Model):
+    """A source the piece relies on."""
+
+    id: Identifier = Field(description="Short id for references, such as 'reuters'.")
+    who: Text = Field(description="Who the source is, as the piece presents it.")
+    named: bool = Field(description="true if the piece names the source, false if anonymous.")
+    anonymity: Text | None = Field(
+        default=None,
+        description="For an anonymous source: why the piece says it is unnamed, or that it "
+        "does not say.",
+    )
+    kind: SourceKind = Field(description="What sort of source it is.")
+    hand: Hand = Field(
+        description="'first' if the piece had it from the source, 'second' if relayed "
+        "through someone else (another outlet, say)."
+    )
+    reliability: Reliability = Field(description="Admiralty source reliability, A to F.")
+    credibility: Credibility = Field(
+        description="Admiralty information credibility, 1 to 6 (an opinion is 6)."
+    )
+    supports: Text = Field(description="What in the piece this source supports.")
+    quotes: list[Quote] = Field(
+        default_factory=list, description="Quotes of or through this source."
+    )
+
+    @property
+    def grade(self) -> str:
+        """The Admiralty grade as letter and digit, as in 'B2'."""
+        return f"{self.reliability.value}{self.credibility.value}"
+
+
+class Strength(Model):
+    """Something the piece gets right."""
+
+    point: Text = Field(description="What holds up, in a sentence.")
+    quote: Quote | None = Field(default=None, description="Optional quote that shows it.")
+
+
+class FactualError(Model):
+    """A factual statement in the piece that is wrong, with its correction."""
+
+    claim: Quote = Field(description="The statement, quoted from the piece.")
+    correction: Text = Field(description="What is right, and how we know.")
+
+
+class UnsupportedClaim(Model):
+    """A claim that carries the argument without evidence behind it."""
+
+    claim: Quote = Field(description="The claim, quoted from the piece.")
+    issue: Text = Field(description="What evidence is missing or what the claim skips.")
+
+
+class MissingPerspective(Model):
+    """An actor discussed but not heard, or a view left out."""
+
+    who: Text = Field(description="Whose perspective is missing.")
+    why: Text = Field(description="Why it matters to the argument.")
+
+
+class Rhetoric(Model):
+    """A rhetorical device or fallacy, tied to the words that use it."""
+
+    device: Text = Field(description="The device, e.g. 'straw man', 'hasty generalisation'.")
+    quote: Quote = Field(description="Where the piece uses it.")
+    effect: Text = Field(description="What it does to the argument.")
+
+
+class Critique(Model):
+    """What holds up in the piece and what does not."""
+
+    strengths: list[Strength] = Field(default_factory=list, description="What holds up.")
+    factual_errors: list[FactualError] = Field(
+        default_factory=list, description="Wrong statements, each with its correction."
+    )
+    unsupported_claims: list[UnsupportedClaim] = Field(
+        default_factory=list, description="Claims with no evidence behind them."
+    )
+    missing_perspectives: list[MissingPerspective] = Field(
+        default_factory=list, description="Actors or views left out."
+    )
+    rhetoric: list[Rhetoric] = Field(
+        default_factory=list, description="Rhetorical devices and fallacies."
+    )
+
+
+class Watch(Model):
+    """An open question, or an indicator that would confirm or refute a judgment."""
+
+    text: Text = Field(description="The question or indicator.")
+    kind: Annotated[str, StringConstraints(pattern=r"^(question|indicator)$")] = Field(
+        default="question", description="'question' or 'indicator'."
+    )
+
+
+class Brief(Model):
+    """A one-page brief on a written piece."""
+
+    piece: Piece = Field(description="The piece being briefed.")
+    meta: Meta = Field(description="About the brief itself.")
+    bluf: Text = Field(description="Bottom line up front: the conclusion, in 40 words or fewer.")
+    key_judgments: list[KeyJudgment] = Field(
+        min_length=1, description="The analyst's key judgments, most important first."
+    )
+    motives: list[Motive] = Field(
+        default_factory=list, description="What drives the actors and the author."
+    )
+    sourcing: list[Source] = Field(
+        default_factory=list, description="Each source the piece relies on."
+    )
+    critique: Critique = Field(
+        default_factory=Critique, description="What holds up and what does not."
+    )
+    watch: list[Watch] = Field(
+        default_factory=list, description="Open questions and indicators to watch."
+    )
+
+    def quotes(self) -> list[tuple[str, Quote]]:
+        """Every quote in the brief, with the dotted path of where it stands."""
+        found: list[tuple[str, Quote]] = []
+        for i, motive in enumerate(self.motives):
+            found += [(f"motives.{i}.evidence.{j}", q) for j, q in enumerate(motive.evidence)]
+        for i, source in enumerate(self.sourcing):
+            found += [(f"sourcing.{i}.quotes.{j}", q) for j, q in enumerate(source.quotes)]
+        c = self.critique
+        found += [(f"critique.strengths.{i}.quote", s.quote) for i, s in enumerate(c.strengths)
+                  if s.quote is not None]
+        found += [(f"critique.factual_errors.{i}.claim", e.claim)
+                  for i, e in enumerate(c.factual_errors)]
+        found += [(f"critique.unsupported_claims.{i}.claim", u.claim)
+                  for i, u in enumerate(c.unsupported_claims)]
+        found += [(f"critique.rhetoric.{i}.quote", r.quote) for i, r in enumerate(c.rhetoric)]
+        return found

@@ -1,0 +1,107 @@
+"""Check that every quote in a brief stands verbatim in the piece's source text."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import Diagnostic, InputError
+from briefing.loader import Document
+from briefing.model import Brief
+
+# Editors and outlets differ in their quote marks and dashes around the same words;
+# the brief is faithful if only these differ.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys(["\u2018", "\u2019", "\u201a", "\u2032"], "'"),  # curly single, prime
+        **dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u2033"], '"'),  # curly double
+        "\u00a0": " ",  # no-break space
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold whitespace and typographic quotes, so that only the words count."""
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The full text of a piece, normalised for quote look-up."""
+
+    path: Path
+    text: str
+
+    @property
+    def normalised(self) -> str:
+        """The text with whitespace and quote marks folded."""
+        return normalise(self.text)
+
+    def closest(self, quote: str) -> str:
+        """The passage of the text most like `quote`, for an error message."""
+        words = self.normalised.split(" ")
+        size = max(1, len(normalise(quote).split(" ")))
+        best, best_ratio = "", -1.0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(normalise(quote).lower())
+        for start in range(0, max(1, len(words) - size + 1)):
+            window = " ".join(words[start : start + size])
+            matcher.set_seq1(window.lower())
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = window, ratio
+        return best
+
+
+def read_source_text(doc: Document, brief: Brief) -> SourceText | None:
+    """Read the piece's source text named in the brief, if any."""
+    if brief.piece.source_text is None:
+        return None
+    path = doc.file.parent / brief.piece.source_text
+    try:
+        return SourceText(path, path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        message = f"the source text '{brief.piece.source_text}' was not found (looked in {path})"
+    except UnicodeDecodeError:
+        message = f"the source text '{path}' is not UTF-8 text"
+    except OSError as exc:
+        message = f"cannot read the source text '{path}': {exc.strerror}"
+    raise InputError(
+        [
+            doc.diagnostic(
+                ("piece", "source_text"),
+                message,
+                "give its path relative to the YAML file, or remove 'source_text'",
+            )
+        ]
+    )
+
+
+def check_quotes(doc: Document, brief: Brief, source: SourceText) -> list[Diagnostic]:
+    """A diagnostic for each quote of `brief` that is not in `source`."""
+    haystack = source.normalised
+    found: list[Diagnostic] = []
+    for dotted, quote in brief.quotes():
+        if normalise(quote.exact) in haystack:
+            continue
+        path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+        found.append(
+            doc.diagnostic(
+                (*path, "exact"),
+                f"quote not found in the source text {source.path.name}: "
+                f"\"{_shorten(quote.exact)}\"",
+                f"the closest passage is \"{source.closest(quote.exact)}\"; "
+                "copy the words exactly as they stand in the piece",
+            )
+        )
+    return found
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = normalise(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

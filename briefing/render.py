@@ -1,0 +1,83 @@
+"""Render a brief to HTML through the Jinja templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from briefing import fonts, templates
+from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.model import Brief
+
+
+class Renderer:
+    """Renders briefs with one template set; parsed templates are reused between briefs."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        self.user_dir = user_dir
+        self.env = templates.environment(user_dir)
+
+    def render(self, brief: Brief, *, scale: float = 1.0, embed_fonts: bool = True) -> str:
+        """The brief as HTML.
+
+        With `embed_fonts`, the fonts travel inside the HTML (a file to send or print);
+        without, they are left to the layout engine, which is given them separately.
+        `scale` is the one-page fit factor that the layout found.
+        """
+        try:
+            return self.env.get_template(templates.ENTRY).render(
+                brief=brief,
+                keywords=keywords(brief),
+                font_faces=fonts.embedded_css() if embed_fonts else "",
+                scale=f"{scale:.3f}",
+            )
+        except jinja2.TemplateSyntaxError as exc:
+            raise self._error(exc.filename or exc.name, exc.lineno, exc.message) from None
+        except jinja2.TemplateNotFound as exc:
+            folders = ", ".join(map(str, templates.search_path(self.user_dir)))
+            raise InputError.at(
+                self.user_dir or templates.PACKAGE_TEMPLATES,
+                f"template '{exc.name}' not found in {folders}",
+                "check the name in the {% include %} or {% extends %} that asks for it",
+            ) from None
+        except jinja2.UndefinedError as exc:
+            filename, line = _template_frame(exc)
+            raise self._error(
+                filename, line, str(exc.message), "check the variable's name in the template"
+            ) from None
+
+    def _error(
+        self, filename: str | None, line: int | None, message: str, hint: str | None = None
+    ) -> InputError:
+        path = Path(filename) if filename else Path("<template>")
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        return InputError(
+            [
+                Diagnostic(
+                    Location(path, line, 1),
+                    f"template error: {message}",
+                    hint,
+                    excerpt(lines, line or 0, 1),
+                )
+            ]
+        )
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a traceback, as Jinja rewrites them."""
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or "/templates/" in filename:
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def keywords(brief: Brief) -> list[str]:
+    """Keywords for the PDF: the brief's own, then outlet, genre and actors."""
+    words = [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
+    words += [m.actor for m in brief.motives]
+    return list(dict.fromkeys(w.replace(",", " ") for w in words))
