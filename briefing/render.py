@@ -33,7 +33,9 @@ class Renderer:
                 scale=f"{scale:.3f}",
             )
         except jinja2.TemplateSyntaxError as exc:
-            raise self._error(exc.filename or exc.name, exc.lineno, exc.message) from None
+            raise self._error(
+                exc.filename or exc.name, exc.lineno, exc.message or "syntax error"
+            ) from None
         except jinja2.TemplateNotFound as exc:
             folders = ", ".join(map(str, templates.search_path(self.user_dir)))
             raise InputError.at(
