@@ -144,6 +144,13 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
+class WatchKind(StrEnum):
+    """Whether a watch item is an open question or an indicator."""
+
+    QUESTION = "question"
+    INDICATOR = "indicator"
+
+
 class Quote(Model):
     """Words quoted verbatim from the piece."""
 
@@ -319,8 +326,10 @@ class Watch(Model):
     """An open question, or an indicator that would confirm or refute a judgment."""
 
     text: Text = Field(description="The question or indicator.")
-    kind: Annotated[str, StringConstraints(pattern=r"^(question|indicator)$")] = Field(
-        default="question", description="'question' or 'indicator'."
+    kind: WatchKind = Field(
+        default=WatchKind.QUESTION,
+        description="'question' (open, to be answered) or 'indicator' (a sign that would "
+        "confirm or refute a judgment).",
     )
 
 

@@ -1,0 +1,79 @@
+"""The field reference of docs/format.md, written from the model so it cannot drift."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from briefing.model import Brief
+
+INTRO = """\
+# The brief format
+
+A brief is a YAML file, `content/<name>.yaml`. This page lists every field; it is
+generated from the content model (`briefing/model.py`) by
+`python -m briefing.reference > docs/format.md`, and a test checks that it is
+current. [content/fpif-russia-assad.yaml](../content/fpif-russia-assad.yaml) is a
+complete example, and the README has a short tour.
+
+Unknown keys are errors (a misspelt key would otherwise be silently ignored).
+A field marked *required* must be present; the others may be left out.
+Text fields are single strings; for long text use YAML's folded style (`>-`).
+"""
+
+
+def _type_name(annotation: Any) -> str:
+    origin = get_origin(annotation)
+    if origin is list:
+        return f"list of {_type_name(get_args(annotation)[0])}"
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if args and origin is not None and not hasattr(annotation, "__metadata__"):
+        return " or ".join(_type_name(a) for a in args)
+    if hasattr(annotation, "__metadata__"):
+        return _type_name(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "one of: " + ", ".join(f"`{m.value}`" for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    names = {"str": "text", "bool": "true or false", "date": "date (YYYY-MM-DD)",
+             "Path": "path"}
+    return names.get(getattr(annotation, "__name__", ""), str(annotation))
+
+
+def _models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[BaseModel]]:
+    if model not in seen:
+        seen.append(model)
+        for info in model.model_fields.values():
+            for sub in _submodels(info.annotation):
+                _models(sub, seen)
+    return seen
+
+
+def _submodels(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _submodels(arg)]
+
+
+def _row(name: str, info: FieldInfo) -> str:
+    required = "*required*" if info.is_required() else "optional"
+    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {info.description or ''} |"
+
+
+def markdown() -> str:
+    """The whole reference page."""
+    parts = [INTRO]
+    for model in _models(Brief, []):
+        title = "Brief (the top level)" if model is Brief else model.__name__
+        parts.append(f"## {title}\n\n{(model.__doc__ or '').strip()}\n")
+        parts.append("| field | type | | meaning |\n|---|---|---|---|")
+        parts += [_row(name, info) for name, info in model.model_fields.items()]
+        parts.append("")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
