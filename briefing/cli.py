@@ -61,7 +61,15 @@ def build(
     _route_engine_warnings()
     builder = Builder(out, formats, templates_dir or default_user_dir(), force)
     status = 0
-    for path in briefs_in(paths):
+    found = briefs_in(paths)
+    if not found:
+        click.echo(
+            f"error: no briefs (*.yaml) in {', '.join(map(str, paths))}; "
+            "give .yaml files or folders that hold them",
+            err=True,
+        )
+        sys.exit(2)
+    for path in found:
         try:
             result = builder.build(path)
         except BriefingError as exc:
@@ -76,7 +84,7 @@ def build(
                 "run again with --debug for details, and report it if it persists",
                 err=True,
             )
-            status = 1 if status != 2 else 2
+            status = max(status, 1)
             continue
         if result.skipped:
             click.echo(f"{path}: up to date ({', '.join(map(str, result.outputs))})")
@@ -86,14 +94,31 @@ def build(
     sys.exit(status)
 
 
+class _EchoHandler(logging.Handler):
+    """Print log records as one-line warnings on the current standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: layout: {record.getMessage()}", err=True)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a brief (kept in schema/brief.schema.json).
+
+    Editors with a YAML language server use it to complete and check a brief as it
+    is typed: start the YAML with `# yaml-language-server: $schema=PATH`.
+    """
+    from briefing.schema import json_text
+
+    click.echo(json_text(), nl=False)
+
+
 def _route_engine_warnings() -> None:
     """Show the layout engine's own problems as one-line warnings, not log records."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("warning: layout: %(message)s"))
-    handler.setLevel(logging.WARNING)
     engine = logging.getLogger("weasyprint")
-    engine.addHandler(handler)
-    engine.propagate = False
+    if not any(isinstance(h, _EchoHandler) for h in engine.handlers):
+        engine.addHandler(_EchoHandler(logging.WARNING))
+        engine.propagate = False
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ Annotation's `exact` for quotes.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -100,15 +100,15 @@ class Reliability(StrEnum):
         }[self.value]
 
 
-class Credibility(StrEnum):
+class Credibility(IntEnum):
     """Admiralty code: how credible the information itself is."""
 
-    CONFIRMED = "1"
-    PROBABLY_TRUE = "2"
-    POSSIBLY_TRUE = "3"
-    DOUBTFUL = "4"
-    IMPROBABLE = "5"
-    CANNOT_BE_JUDGED = "6"
+    CONFIRMED = 1
+    PROBABLY_TRUE = 2
+    POSSIBLY_TRUE = 3
+    DOUBTFUL = 4
+    IMPROBABLE = 5
+    CANNOT_BE_JUDGED = 6
 
     @property
     def meaning(self) -> str:

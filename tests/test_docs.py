@@ -19,3 +19,21 @@ def test_readme_shows_the_two_commands() -> None:
     assert "make brief" in readme and "make test" in readme
     for package in ("libpango-1.0-0", "libharfbuzz-subset0"):
         assert package in readme
+
+
+def test_schema_file_is_current() -> None:
+    from briefing.schema import json_text
+
+    written = (REPO / "schema" / "brief.schema.json").read_text(encoding="utf-8")
+    assert written == json_text(), (
+        "schema/brief.schema.json is stale: run `briefing schema > schema/brief.schema.json`"
+    )
+
+
+def test_every_brief_points_editors_at_the_schema() -> None:
+    from briefing.schema import SCHEMA_LINE
+
+    briefs = sorted((REPO / "content").glob("*.yaml"))
+    assert briefs
+    for brief in briefs:
+        assert brief.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE, brief
