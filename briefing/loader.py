@@ -137,4 +137,9 @@ def _construct(loader: SafeLoader, node: yaml.Node, path: FieldPath, doc: Docume
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, (*path, i), doc) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # a value YAML recognises but cannot make, like 2024-13-01
+        raise yaml.MarkedYAMLError(
+            problem=f"cannot read {node.value!r}: {exc}", problem_mark=node.start_mark
+        ) from None

@@ -11,8 +11,8 @@ from briefing.errors import Diagnostic, InputError
 from briefing.loader import Document
 from briefing.model import Brief
 
-# Editors and outlets differ in their quote marks and dashes around the same words;
-# the brief is faithful if only these differ.
+# Editors and outlets differ in their quote marks and spacing around the same words;
+# the brief is faithful if only these differ (a dash is a word's own, so it counts).
 _TYPOGRAPHIC = str.maketrans(
     {
         **dict.fromkeys(["\u2018", "\u2019", "\u201a", "\u2032"], "'"),  # curly single, prime

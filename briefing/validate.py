@@ -52,7 +52,8 @@ def _diagnostic(doc: Document, err: ErrorDetails) -> Diagnostic:
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else None
         hint = (hint + " " if hint else "") + f"allowed here: {', '.join(allowed)}"
-        return doc.diagnostic(path, f"unknown key '{path[-1]}' in '{where}'", hint, key=True)
+        block = ".".join(str(p) for p in path[:-1]) or "the top level"
+        return doc.diagnostic(path, f"unknown key '{path[-1]}' in '{block}'", hint, key=True)
     if kind == "enum":
         options = err.get("ctx", {}).get("expected", "")
         choices = [o.strip(" '") for o in options.replace(" or ", ",").split(",")]

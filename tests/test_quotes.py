@@ -1,0 +1,185 @@
+"""Quotes must stand verbatim in the piece's source text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+
+from briefing import check
+from briefing.errors import InputError
+from briefing.loader import load
+from briefing.quotes import SourceText, check_quotes, read_source_text
+from briefing.validate import validate
+
+SOURCE = (
+    "The cat sat on the mat in the morning sun.\n"
+    "Dogs bark loudly at night when the moon is full.\n\n"
+    "\u201cWe will not leave,\u201d the minister said, and the crowd\u2019s mood turned.\n"
+    "Birds sing in the garden long before anyone wakes up.\n"
+)
+
+
+def brief_with_quotes(write_brief: Callable[..., Path], folder: Path, *quotes: str) -> Path:
+    (folder / "piece.txt").write_text(SOURCE, encoding="utf-8")
+    return write_brief(
+        folder,
+        piece={"source_text": "piece.txt"},
+        motives=[
+            {"actor": "The minister", "motive": "Stay.", "basis": "stated",
+             "confidence": "high", "evidence": [{"exact": q} for q in quotes]}
+        ],
+    )
+
+
+def problems(path: Path) -> list[Any]:
+    doc = load(path)
+    brief = validate(doc)
+    source = read_source_text(doc, brief)
+    assert source is not None
+    return check_quotes(doc, brief, source)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Dogs bark loudly at night",
+        "Dogs   bark loudly\n   at night",  # spacing and line breaks differ
+        "mat in the morning sun. Dogs bark",  # across a line break of the source
+        '"We will not leave," the minister said',  # straight for curly double quotes
+        "the crowd's mood turned",  # straight for curly apostrophe
+        "\u201cWe will not leave,\u201d",  # curly, as in the source
+        "the crowd\u2018s mood",  # a left curly quote for the apostrophe
+    ],
+)
+def test_quote_differing_only_in_spacing_or_quote_marks_is_found(
+    tmp_path: Path, write_brief: Callable[..., Path], quote: str
+) -> None:
+    assert problems(brief_with_quotes(write_brief, tmp_path, quote)) == []
+
+
+def test_quote_with_different_case_is_not_found(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    assert len(problems(brief_with_quotes(write_brief, tmp_path, "dogs Bark loudly"))) == 1
+
+
+def test_wrong_quote_names_the_quote_and_the_closest_passage(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    path = brief_with_quotes(
+        write_brief, tmp_path, "The cat sat on the mat", "Dogs bark quietly at night"
+    )
+    [diag] = problems(path)
+    assert "quote not found" in diag.message
+    assert "piece.txt" in diag.message
+    assert '"Dogs bark quietly at night"' in diag.message
+    assert diag.hint is not None
+    closest = re.search(r'the closest passage is "([^"]*)"', diag.hint)
+    assert closest is not None, diag.hint
+    assert closest.group(1) == "Dogs bark loudly at night"
+    # The diagnostic stands on the line of the wrong quote in the YAML.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert diag.location.line is not None
+    assert "Dogs bark quietly at night" in lines[diag.location.line - 1]
+
+
+def test_closest_passage_in_the_example_source(example_yaml: Path) -> None:
+    doc = load(example_yaml)
+    brief = validate(doc)
+    source = read_source_text(doc, brief)
+    assert source is not None
+    assert source.closest("access to the Atlantic") == "access to the Mediterranean"
+    assert source.closest("naval base in Tartus") == "naval base in Tartarus"
+
+
+def test_closest_on_a_short_text() -> None:
+    source = SourceText(Path("t.txt"), "One two.")
+    assert source.closest("one two three four") == "One two."
+
+
+def test_every_wrong_quote_is_reported(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    path = brief_with_quotes(
+        write_brief, tmp_path, "Cats sat on the mat", "Dogs bark loudly", "Birds hum"
+    )
+    found = problems(path)
+    named = [re.search(r'"([^"]*)"$', d.message) for d in found]
+    assert [m.group(1) if m else d.message for m, d in zip(named, found, strict=True)] == [
+        "Cats sat on the mat",
+        "Birds hum",
+    ]
+
+
+def test_wrong_quote_fails_the_build(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    path = brief_with_quotes(write_brief, in_tmp, "Dogs bark quietly at night")
+    result = run_cli("build", path.name, "--out", "out")
+    assert result.exit_code == 2
+    assert "quote not found" in result.stderr
+    assert "Dogs bark quietly at night" in result.stderr
+    assert 'the closest passage is "Dogs bark loudly at night"' in result.stderr
+    assert re.search(rf"{re.escape(path.name)}:\d+:\d+: error:", result.stderr)
+    assert not (in_tmp / "out").exists() or not list((in_tmp / "out").glob("brief.*"))
+
+
+def test_missing_source_text_names_the_path(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    path = write_brief(tmp_path, piece={"source_text": "texts/absent.txt"})
+    with pytest.raises(InputError) as exc:
+        check(path)
+    message = exc.value.format()
+    assert "texts/absent.txt" in message
+    assert str(tmp_path / "texts" / "absent.txt") in message
+    assert "not found" in message
+    [diag] = exc.value.diagnostics
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert diag.location.line is not None
+    assert "source_text" in lines[diag.location.line - 1]
+
+
+def test_source_text_is_relative_to_the_yaml_file(
+    tmp_path: Path, write_brief: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    path = brief_with_quotes(write_brief, folder, "Dogs bark loudly")
+    monkeypatch.chdir(tmp_path)  # not the YAML's folder
+    brief, _ = check(path.relative_to(tmp_path))
+    assert brief.motives[0].evidence[0].exact == "Dogs bark loudly"
+
+
+def test_source_text_not_utf8(tmp_path: Path, write_brief: Callable[..., Path]) -> None:
+    (tmp_path / "piece.txt").write_bytes("caf\xe9".encode("latin-1"))
+    path = write_brief(tmp_path, piece={"source_text": "piece.txt"})
+    with pytest.raises(InputError) as exc:
+        check(path)
+    assert "not UTF-8" in exc.value.format()
+
+
+def _fold(text: str) -> str:
+    """Our own folding of spacing and quote marks, independent of the package's."""
+    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'),
+                            ("\u201d", '"'), ("\u00a0", " ")):
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
+
+
+def test_every_quote_of_the_example_is_in_its_source(example_yaml: Path) -> None:
+    doc = load(example_yaml)
+    brief = validate(doc)
+    source = read_source_text(doc, brief)
+    assert source is not None
+    assert check_quotes(doc, brief, source) == []
+    quotes = brief.quotes()
+    assert len(quotes) >= 10
+    text = _fold(source.text)
+    missing = [q.exact for _, q in quotes if _fold(q.exact) not in text]
+    assert missing == []
