@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
@@ -11,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__, templates
-from briefing.errors import InputError
+from briefing.errors import Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.model import Brief
 from briefing.output import write_atomic
-from briefing.quotes import check_quotes, read_source_text
+from briefing.quotes import read_source_text
 from briefing.render import Renderer
+from briefing.rules import check_brief
 from briefing.validate import validate
 
 if TYPE_CHECKING:
@@ -36,19 +38,31 @@ class Result:
     skipped: bool = False
     scale: float | None = None
     passes: int = 0
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def check(path: Path) -> tuple[Brief, str]:
-    """Load, validate and check a brief; return it with a hash of its own inputs."""
+@dataclass(frozen=True)
+class Checked:
+    """A valid brief, what `briefing check` found in it, and a hash of its inputs."""
+
+    brief: Brief
+    findings: list[Diagnostic]
+    inputs: str
+
+    def problems(self, *, strict: bool = False) -> list[Diagnostic]:
+        """The findings that stop a build: errors, and warnings too if `strict`."""
+        return [f for f in self.findings if strict or f.severity is Severity.ERROR]
+
+
+def check(path: Path, *, today: dt.date | None = None) -> Checked:
+    """Load, validate and check a brief; raise InputError if it is not a valid brief."""
     doc = load(path)
     brief = validate(doc)
-    digest = hashlib.sha256(doc.text.encode())
     source = read_source_text(doc, brief)
+    digest = hashlib.sha256(doc.text.encode())
     if source is not None:
-        if problems := check_quotes(doc, brief, source):
-            raise InputError(problems)
         digest.update(b"\0source\0" + source.text.encode())
-    return brief, digest.hexdigest()
+    return Checked(brief, check_brief(doc, brief, source, today), digest.hexdigest())
 
 
 @dataclass
@@ -59,6 +73,7 @@ class Builder:
     formats: tuple[str, ...] = FORMATS
     templates_dir: Path | None = None
     force: bool = False
+    strict: bool = False
     _renderer: Renderer | None = field(default=None, init=False, repr=False)
     _layout: Layout | None = field(default=None, init=False, repr=False)
 
@@ -79,8 +94,16 @@ class Builder:
         return self._layout
 
     def build(self, path: Path) -> Result:
-        """Build one brief; skip it when its inputs match those of its last build."""
-        brief, inputs = check(path)
+        """Build one brief; skip it when its inputs match those of its last build.
+
+        Raises InputError when the brief is invalid or breaks a rule of `briefing check`
+        (an error, or with `strict` a warning); other warnings come back in the result.
+        """
+        checked = check(path)
+        if problems := checked.problems(strict=self.strict):
+            raise InputError(problems)
+        brief, inputs = checked.brief, checked.inputs
+        warnings = [f for f in checked.findings if f not in problems]
         stem = path.stem
         outputs = [self.out / f"{stem}.{fmt}" for fmt in self.formats]
         stamp_file = self.out / STAMPS / f"{stem}.json"
@@ -99,7 +122,7 @@ class Builder:
             and stamp_file.is_file()
             and stamp_file.read_text(encoding="utf-8") == stamp
         ):
-            return Result(path, outputs, skipped=True)
+            return Result(path, outputs, skipped=True, warnings=warnings)
 
         written: dict[Path, bytes] = {}
         scale, passes = 1.0, 0
@@ -117,7 +140,7 @@ class Builder:
         for target, data in written.items():
             write_atomic(target, data)
         write_atomic(stamp_file, stamp.encode())
-        return Result(path, outputs, scale=scale, passes=passes)
+        return Result(path, outputs, scale=scale, passes=passes, warnings=warnings)
 
 
 def briefs_in(paths: Iterable[Path]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import traceback
@@ -11,7 +12,7 @@ import click
 
 from briefing import __version__
 from briefing.build import FORMATS, Builder, briefs_in
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.templates import default_user_dir
 
 
@@ -48,28 +49,22 @@ def cli() -> None:
     "[default: ./templates if it exists].",
 )
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+@click.option("--strict", is_flag=True, help="Refuse to build on warnings of the checks too.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 def build(
     paths: tuple[Path, ...], out: Path, formats: tuple[str, ...],
-    templates_dir: Path | None, force: bool, debug: bool,
+    templates_dir: Path | None, force: bool, strict: bool, debug: bool,
 ) -> None:
     """Build each brief PATH (a .yaml file, or a folder of them) into OUT/<name>.html and .pdf.
 
-    Exit status: 0 when every brief was built, 2 when an input is invalid, 1 for any
-    other failure.
+    Runs the checks of `briefing check` first: errors stop the build of that brief,
+    warnings are printed. Exit status: 0 when every brief was built, 2 when an input
+    is invalid, 1 for any other failure.
     """
     _route_engine_warnings()
-    builder = Builder(out, formats, templates_dir or default_user_dir(), force)
+    builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict)
     status = 0
-    found = briefs_in(paths)
-    if not found:
-        click.echo(
-            f"error: no briefs (*.yaml) in {', '.join(map(str, paths))}; "
-            "give .yaml files or folders that hold them",
-            err=True,
-        )
-        sys.exit(2)
-    for path in found:
+    for path in _briefs(paths):
         try:
             result = builder.build(path)
         except BriefingError as exc:
@@ -86,6 +81,8 @@ def build(
             )
             status = max(status, 1)
             continue
+        for warning in result.warnings:
+            click.echo(warning.format(), err=True)
         if result.skipped:
             click.echo(f"{path}: up to date ({', '.join(map(str, result.outputs))})")
         else:
@@ -99,6 +96,57 @@ class _EchoHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         click.echo(f"warning: layout: {record.getMessage()}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="One line per finding, or a JSON list for CI.",
+)
+def check(paths: tuple[Path, ...], strict: bool, output: str) -> None:
+    """Validate each brief PATH and hold it to the standards of analytic briefs.
+
+    Prints one line per finding, `file:line:col: CODE severity: message (fix)`; the
+    rules are listed in docs/rules.md. Exit status: 0 clean (or warnings only),
+    1 when a rule reports an error (or, with --strict, a warning), 2 when a brief is
+    not valid at all.
+    """
+    from briefing.build import check as check_one
+
+    found: list[Diagnostic] = []
+    status = 0
+    for path in _briefs(paths):
+        try:
+            checked = check_one(path)
+        except InputError as exc:
+            found += exc.diagnostics
+            status = 2
+            continue
+        found += checked.findings
+        if checked.problems(strict=strict) and status == 0:
+            status = 1
+    if output == "json":
+        click.echo(json.dumps([d.as_json() for d in found], indent=2))
+    else:
+        for diagnostic in found:
+            click.echo(diagnostic.line() if diagnostic.code else diagnostic.format())
+        errors = sum(d.severity is Severity.ERROR for d in found)
+        click.echo(f"{errors} error(s), {len(found) - errors} warning(s)", err=True)
+    sys.exit(status)
+
+
+def _briefs(paths: tuple[Path, ...]) -> list[Path]:
+    found = briefs_in(paths)
+    if not found:
+        click.echo(
+            f"error: no briefs (*.yaml) in {', '.join(map(str, paths))}; "
+            "give .yaml files or folders that hold them",
+            err=True,
+        )
+        sys.exit(2)
+    return found
 
 
 @cli.command()

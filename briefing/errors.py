@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a problem matters: errors stop a build, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -22,21 +31,48 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem found in an input, with its place and, if known, its fix."""
+    """One problem found in an input, with its place and, if known, its fix.
+
+    Problems found by `briefing check` also carry the code of the rule they break.
+    """
 
     location: Location
     message: str
     hint: str | None = None
     excerpt: str | None = None
+    code: str | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def label(self) -> str:
+        """`error`, or `QU001 error` for a rule's finding."""
+        return f"{self.code} {self.severity}" if self.code else str(self.severity)
 
     def format(self) -> str:
         """Render as `file:line:col: error: message`, then the excerpt and hint."""
-        text = f"{self.location}: error: {self.message}"
+        text = f"{self.location}: {self.label}: {self.message}"
         if self.excerpt:
             text += "\n" + self.excerpt
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+    def line(self) -> str:
+        """Render on one line, as linters do: `file:line:col: CODE severity: message (hint)`."""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.location}: {self.label}: {self.message}{hint}"
+
+    def as_json(self) -> dict[str, Any]:
+        """The problem as a JSON object."""
+        return {
+            "file": str(self.location.file),
+            "line": self.location.line,
+            "column": self.location.column,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class BriefingError(Exception):

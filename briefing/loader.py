@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.errors import Diagnostic, InputError, Location, Severity, excerpt
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as SafeLoader
@@ -44,12 +44,20 @@ class Document:
         return Location(self.file, 1, 1)
 
     def diagnostic(
-        self, path: FieldPath, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        path: FieldPath,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        code: str | None = None,
+        severity: Severity = Severity.ERROR,
     ) -> Diagnostic:
         """A diagnostic at `path`, with the excerpt of its line."""
         where = self.locate(path, key=key)
         return Diagnostic(
-            where, message, hint, excerpt(self.lines, where.line or 1, where.column or 1)
+            where, message, hint, excerpt(self.lines, where.line or 1, where.column or 1),
+            code, severity,
         )
 
 

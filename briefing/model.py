@@ -162,6 +162,15 @@ class Quote(Model):
         default=None,
         description="Optional: who says it or what it answers, shown with the quote.",
     )
+    id: Identifier | None = Field(
+        default=None,
+        description="Optional id, so that a key judgment can point to the quote "
+        "(lower-case letters, digits and dashes).",
+    )
+    source: Identifier | None = Field(
+        default=None,
+        description="Optional id of the source (in `sourcing`) the words come from or through.",
+    )
 
 
 class Piece(Model):
@@ -213,13 +222,20 @@ class KeyJudgment(Model):
     """One of the analyst's key judgments."""
 
     text: Text = Field(description="The judgment, in one or two sentences.")
-    confidence: Confidence = Field(description="ICD 203 confidence: low, moderate or high.")
+    confidence: Confidence | None = Field(
+        default=None,
+        description="ICD 203 confidence: low, moderate or high. Required to build; "
+        "`briefing check` reports a judgment without one (JU001).",
+    )
     likelihood: Likelihood | None = Field(
         default=None,
         description="Optional ICD 203 likelihood term; use terms of one row only per brief.",
     )
     sources: list[Identifier] = Field(
         default_factory=list, description="Ids of the sources (in `sourcing`) it rests on."
+    )
+    quotes: list[Identifier] = Field(
+        default_factory=list, description="Ids of the quotes (anywhere in the brief) it rests on."
     )
 
 
@@ -354,20 +370,27 @@ class Brief(Model):
     watch: list[Watch] = Field(
         default_factory=list, description="Open questions and indicators to watch."
     )
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        description="Quotes kept for reference and not printed, such as those `briefing new "
+        "--from` drafts; checked against the source text like the others.",
+    )
 
-    def quotes(self) -> list[tuple[str, Quote]]:
-        """Every quote in the brief, with the dotted path of where it stands."""
-        found: list[tuple[str, Quote]] = []
+    def all_quotes(self) -> list[tuple[tuple[str | int, ...], Quote]]:
+        """Every quote in the brief, with the path of where it stands."""
+        found: list[tuple[tuple[str | int, ...], Quote]] = []
         for i, motive in enumerate(self.motives):
-            found += [(f"motives.{i}.evidence.{j}", q) for j, q in enumerate(motive.evidence)]
+            found += [(("motives", i, "evidence", j), q) for j, q in enumerate(motive.evidence)]
         for i, source in enumerate(self.sourcing):
-            found += [(f"sourcing.{i}.quotes.{j}", q) for j, q in enumerate(source.quotes)]
+            found += [(("sourcing", i, "quotes", j), q) for j, q in enumerate(source.quotes)]
         c = self.critique
-        found += [(f"critique.strengths.{i}.quote", s.quote) for i, s in enumerate(c.strengths)
-                  if s.quote is not None]
-        found += [(f"critique.factual_errors.{i}.claim", e.claim)
+        found += [(("critique", "strengths", i, "quote"), s.quote)
+                  for i, s in enumerate(c.strengths) if s.quote is not None]
+        found += [(("critique", "factual_errors", i, "claim"), e.claim)
                   for i, e in enumerate(c.factual_errors)]
-        found += [(f"critique.unsupported_claims.{i}.claim", u.claim)
+        found += [(("critique", "unsupported_claims", i, "claim"), u.claim)
                   for i, u in enumerate(c.unsupported_claims)]
-        found += [(f"critique.rhetoric.{i}.quote", r.quote) for i, r in enumerate(c.rhetoric)]
+        found += [(("critique", "rhetoric", i, "quote"), r.quote)
+                  for i, r in enumerate(c.rhetoric)]
+        found += [(("quotes", i), q) for i, q in enumerate(self.quotes)]
         return found

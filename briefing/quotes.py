@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.errors import Diagnostic, InputError
+from briefing.errors import InputError
 from briefing.loader import Document
 from briefing.model import Brief
 
@@ -80,28 +80,3 @@ def read_source_text(doc: Document, brief: Brief) -> SourceText | None:
             )
         ]
     )
-
-
-def check_quotes(doc: Document, brief: Brief, source: SourceText) -> list[Diagnostic]:
-    """A diagnostic for each quote of `brief` that is not in `source`."""
-    haystack = source.normalised
-    found: list[Diagnostic] = []
-    for dotted, quote in brief.quotes():
-        if normalise(quote.exact) in haystack:
-            continue
-        path = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
-        found.append(
-            doc.diagnostic(
-                (*path, "exact"),
-                f"quote not found in the source text {source.path.name}: "
-                f"\"{_shorten(quote.exact)}\"",
-                f"the closest passage is \"{source.closest(quote.exact)}\"; "
-                "copy the words exactly as they stand in the piece",
-            )
-        )
-    return found
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    text = normalise(text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."

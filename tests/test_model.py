@@ -240,36 +240,36 @@ def test_quotes_lists_every_quote_with_its_path() -> None:
             "rhetoric": [{"device": "d", "quote": q("rh0"), "effect": "e"}],
         },
     )
-    found = {path: quote.exact for path, quote in Brief.model_validate(data).quotes()}
+    found = {path: quote.exact for path, quote in Brief.model_validate(data).all_quotes()}
     assert found == {
-        "motives.0.evidence.0": "m0e0",
-        "motives.0.evidence.1": "m0e1",
-        "motives.2.evidence.0": "m2e0",
-        "sourcing.0.quotes.0": "s0q0",
-        "critique.strengths.1.quote": "st1",
-        "critique.factual_errors.0.claim": "fe0",
-        "critique.unsupported_claims.0.claim": "uc0",
-        "critique.rhetoric.0.quote": "rh0",
+        ("motives", 0, "evidence", 0): "m0e0",
+        ("motives", 0, "evidence", 1): "m0e1",
+        ("motives", 2, "evidence", 0): "m2e0",
+        ("sourcing", 0, "quotes", 0): "s0q0",
+        ("critique", "strengths", 1, "quote"): "st1",
+        ("critique", "factual_errors", 0, "claim"): "fe0",
+        ("critique", "unsupported_claims", 0, "claim"): "uc0",
+        ("critique", "rhetoric", 0, "quote"): "rh0",
     }
 
 
 def test_quote_paths_point_into_the_data() -> None:
-    """Each path of Brief.quotes() leads, step by step, to that quote in the YAML data."""
+    """Each path of Brief.all_quotes() leads, step by step, to that quote in the YAML data."""
     data = brief(
         motives=[{"actor": "A", "motive": "m", "basis": "stated", "confidence": "high",
                   "evidence": [{"exact": "here"}]}],
         critique={"rhetoric": [{"device": "d", "quote": {"exact": "there"}, "effect": "e"}]},
     )
-    for path, quote in Brief.model_validate(data).quotes():
+    for path, quote in Brief.model_validate(data).all_quotes():
         node: Any = data
-        for part in path.split("."):
-            node = node[int(part)] if part.isdigit() else node[part]
+        for part in path:
+            node = node[part]
         assert node["exact"] == quote.exact
 
 
 def test_example_quotes_are_all_listed(example_yaml: Path) -> None:
     b = validate(load(example_yaml))
-    listed = b.quotes()
+    listed = b.all_quotes()
     in_file = example_yaml.read_text(encoding="utf-8").count("exact:")
     assert len(listed) == in_file > 0
     assert len({path for path, _ in listed}) == len(listed)

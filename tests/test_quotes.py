@@ -13,7 +13,8 @@ from click.testing import Result
 from briefing import check
 from briefing.errors import InputError
 from briefing.loader import load
-from briefing.quotes import SourceText, check_quotes, read_source_text
+from briefing.quotes import SourceText, read_source_text
+from briefing.rules import check_brief
 from briefing.validate import validate
 
 SOURCE = (
@@ -41,7 +42,7 @@ def problems(path: Path) -> list[Any]:
     brief = validate(doc)
     source = read_source_text(doc, brief)
     assert source is not None
-    return check_quotes(doc, brief, source)
+    return [d for d in check_brief(doc, brief, source) if d.code == "QU001"]
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_wrong_quote_fails_the_build(
     assert "quote not found" in result.stderr
     assert "Dogs bark quietly at night" in result.stderr
     assert 'the closest passage is "Dogs bark loudly at night"' in result.stderr
-    assert re.search(rf"{re.escape(path.name)}:\d+:\d+: error:", result.stderr)
+    assert re.search(rf"{re.escape(path.name)}:\d+:\d+: (?:QU001 )?error:", result.stderr)
     assert not (in_tmp / "out").exists() or not list((in_tmp / "out").glob("brief.*"))
 
 
@@ -152,7 +153,9 @@ def test_source_text_is_relative_to_the_yaml_file(
     folder.mkdir()
     path = brief_with_quotes(write_brief, folder, "Dogs bark loudly")
     monkeypatch.chdir(tmp_path)  # not the YAML's folder
-    brief, _ = check(path.relative_to(tmp_path))
+    checked = check(path.relative_to(tmp_path))
+    assert checked.findings == []
+    brief = checked.brief
     assert brief.motives[0].evidence[0].exact == "Dogs bark loudly"
 
 
@@ -177,8 +180,8 @@ def test_every_quote_of_the_example_is_in_its_source(example_yaml: Path) -> None
     brief = validate(doc)
     source = read_source_text(doc, brief)
     assert source is not None
-    assert check_quotes(doc, brief, source) == []
-    quotes = brief.quotes()
+    assert [d for d in check_brief(doc, brief, source) if d.code == "QU001"] == []
+    quotes = brief.all_quotes()
     assert len(quotes) >= 10
     text = _fold(source.text)
     missing = [q.exact for _, q in quotes if _fold(q.exact) not in text]

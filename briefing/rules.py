@@ -1,0 +1,292 @@
+"""Hold a valid brief to the standards of the trade (docs/rules.md lists the rules).
+
+Each rule has a stable code, a severity and a fix. Errors stop a build; warnings are
+printed and the build goes on (`--strict` makes them errors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from briefing.errors import Diagnostic, Severity
+from briefing.loader import Document, FieldPath
+from briefing.model import Brief, Confidence, Likelihood
+from briefing.quotes import SourceText, normalise
+
+BLUF_WORDS = 40
+PAGE_WORDS = 450
+"""Prose a one-page brief holds once headings and tables take their room."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A standard a brief is held to."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+RULES = {
+    rule.code: rule
+    for rule in (
+        Rule("BR001", "bluf-too-long", Severity.WARNING,
+             f"The bottom line is over {BLUF_WORDS} words."),
+        Rule("BR002", "too-long-for-one-page", Severity.WARNING,
+             f"The prose is over about {PAGE_WORDS} words, more than fits one page."),
+        Rule("JU001", "judgment-without-confidence", Severity.ERROR,
+             "A key judgment has no confidence level."),
+        Rule("JU002", "confidence-and-likelihood-in-one-sentence", Severity.ERROR,
+             "A sentence has both a confidence level and a likelihood term."),
+        Rule("JU003", "mixed-likelihood-rows", Severity.ERROR,
+             "The brief mixes the two rows of likelihood terms (likely / probable)."),
+        Rule("MO001", "motive-without-evidence", Severity.WARNING,
+             "A motive has no quote from the piece to show it."),
+        Rule("SO001", "anonymity-not-discussed", Severity.WARNING,
+             "An anonymous source, and the brief does not say why it is unnamed."),
+        Rule("QU001", "quote-not-in-source", Severity.ERROR,
+             "A quote is not found in the piece's source text."),
+        Rule("ID001", "unknown-id", Severity.ERROR,
+             "A reference to a source or quote id that does not exist."),
+        Rule("ID002", "duplicate-id", Severity.ERROR,
+             "Two sources, or two quotes, have the same id."),
+        Rule("DA001", "date-in-future", Severity.ERROR,
+             "A date is later than today."),
+        Rule("DA002", "prepared-before-published", Severity.ERROR,
+             "The brief is dated before the piece it briefs."),
+    )
+}
+
+
+class _Context:
+    """What the rules look at: the brief, its document and its source text."""
+
+    def __init__(self, doc: Document, brief: Brief, source: SourceText | None,
+                 today: dt.date) -> None:
+        self.doc, self.brief, self.source, self.today = doc, brief, source, today
+
+    def finding(self, code: str, path: FieldPath, message: str, hint: str) -> Diagnostic:
+        return self.doc.diagnostic(path, message, hint, code=code, severity=RULES[code].severity)
+
+
+Check = Callable[[_Context], Iterator[Diagnostic]]
+_CHECKS: list[Check] = []
+
+
+def _check(function: Check) -> Check:
+    _CHECKS.append(function)
+    return function
+
+
+def check_brief(doc: Document, brief: Brief, source: SourceText | None,
+                today: dt.date | None = None) -> list[Diagnostic]:
+    """Every finding of every rule on `brief`, in the order of the file."""
+    context = _Context(doc, brief, source, today or dt.date.today())
+    found = [f for check in _CHECKS for f in check(context)]
+    return sorted(found, key=lambda f: (f.location.line or 0, f.location.column or 0, f.code or ""))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:['\u2019-]\w+)*", text))
+
+
+def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
+    """Every piece of the analyst's prose in the brief, with its path."""
+    yield ("bluf",), brief.bluf
+    for i, kj in enumerate(brief.key_judgments):
+        yield ("key_judgments", i, "text"), kj.text
+    for i, m in enumerate(brief.motives):
+        yield ("motives", i, "motive"), m.motive
+    for i, s in enumerate(brief.sourcing):
+        yield ("sourcing", i, "supports"), s.supports
+    c = brief.critique
+    for i, st in enumerate(c.strengths):
+        yield ("critique", "strengths", i, "point"), st.point
+    for i, e in enumerate(c.factual_errors):
+        yield ("critique", "factual_errors", i, "correction"), e.correction
+    for i, u in enumerate(c.unsupported_claims):
+        yield ("critique", "unsupported_claims", i, "issue"), u.issue
+    for i, mp in enumerate(c.missing_perspectives):
+        yield ("critique", "missing_perspectives", i, "why"), mp.why
+    for i, r in enumerate(c.rhetoric):
+        yield ("critique", "rhetoric", i, "effect"), r.effect
+    for i, w in enumerate(brief.watch):
+        yield ("watch", i, "text"), w.text
+
+
+@_check
+def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
+    count = _words(ctx.brief.bluf)
+    if count > BLUF_WORDS:
+        yield ctx.finding("BR001", ("bluf",), f"the bottom line has {count} words",
+                          f"cut it to {BLUF_WORDS} words or fewer: the conclusion, and why")
+
+
+@_check
+def _page_length(ctx: _Context) -> Iterator[Diagnostic]:
+    total = sum(_words(text) for _, text in prose(ctx.brief))
+    total += sum(_words(q.exact) for _, q in ctx.brief.all_quotes())
+    if total > PAGE_WORDS:
+        yield ctx.finding("BR002", (), f"the brief has about {total} words of prose and quotes",
+                          f"a one-page brief holds about {PAGE_WORDS}; shorten the longest "
+                          "sections, or the build will shrink the type or fail")
+
+
+@_check
+def _confidence_given(ctx: _Context) -> Iterator[Diagnostic]:
+    for i, kj in enumerate(ctx.brief.key_judgments):
+        if kj.confidence is None:
+            yield ctx.finding("JU001", ("key_judgments", i), f"key judgment {i + 1} has no "
+                              "confidence level", "add 'confidence: low', 'moderate' or 'high'")
+
+
+_CONFIDENCE = re.compile(
+    r"\b(" + "|".join(c.value for c in Confidence) + r")(?:ly)?[ -]confiden(?:ce|t)\b", re.I
+)
+_LIKELIHOOD = re.compile(
+    r"\b(" + "|".join(sorted((t.value for t in Likelihood), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@_check
+def _confidence_with_likelihood(ctx: _Context) -> Iterator[Diagnostic]:
+    for path, text in prose(ctx.brief):
+        for sentence in _SENTENCE.split(text):
+            conf, term = _CONFIDENCE.search(sentence), _LIKELIHOOD.search(sentence)
+            if conf and term:
+                yield ctx.finding(
+                    "JU002", path,
+                    f"'{conf.group(0)}' and '{term.group(0)}' stand in the same sentence",
+                    "ICD 203 keeps them apart: give the likelihood in the sentence and the "
+                    "confidence in its own field or sentence",
+                )
+
+
+@_check
+def _likelihood_rows(ctx: _Context) -> Iterator[Diagnostic]:
+    used: list[tuple[FieldPath, Likelihood]] = []
+    for i, kj in enumerate(ctx.brief.key_judgments):
+        if kj.likelihood is not None:
+            used.append((("key_judgments", i, "likelihood"), kj.likelihood))
+    for path, text in prose(ctx.brief):
+        used += [(path, Likelihood(m.group(1).lower())) for m in _LIKELIHOOD.finditer(text)]
+    rows = Counter(term.row for _, term in used)
+    if len(rows) < 2:
+        return
+    major = rows.most_common(1)[0][0]
+    example = next(term for _, term in used if term.row == major)
+    for path, term in used:
+        if term.row != major:
+            yield ctx.finding(
+                "JU003", path,
+                f"'{term.value}' is from the other row of likelihood terms than "
+                f"'{example.value}'",
+                f"use one row in a brief: replace it with "
+                f"'{list(Likelihood)[list(Likelihood).index(term) % 7 + 7 * major].value}'",
+            )
+
+
+@_check
+def _motive_evidence(ctx: _Context) -> Iterator[Diagnostic]:
+    for i, m in enumerate(ctx.brief.motives):
+        if not m.evidence:
+            yield ctx.finding("MO001", ("motives", i), f"the motive of {m.actor} has no evidence",
+                              "quote the words of the piece that show it under 'evidence:'")
+
+
+@_check
+def _anonymity(ctx: _Context) -> Iterator[Diagnostic]:
+    for i, s in enumerate(ctx.brief.sourcing):
+        if not s.named and not s.anonymity:
+            yield ctx.finding(
+                "SO001", ("sourcing", i, "named"), f"'{s.who}' is anonymous and the brief does "
+                "not say why", "add 'anonymity:' with the piece's reason, or that it gives none",
+            )
+
+
+@_check
+def _quotes_found(ctx: _Context) -> Iterator[Diagnostic]:
+    if ctx.source is None:
+        return
+    haystack = ctx.source.normalised
+    for path, quote in ctx.brief.all_quotes():
+        if normalise(quote.exact) not in haystack:
+            yield ctx.finding(
+                "QU001", (*path, "exact"),
+                f"quote not found in {ctx.source.path.name}: \"{_shorten(quote.exact)}\"",
+                f"the closest passage is \"{ctx.source.closest(quote.exact)}\"; copy the words "
+                "exactly as they stand in the piece",
+            )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = normalise(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@_check
+def _ids(ctx: _Context) -> Iterator[Diagnostic]:
+    brief = ctx.brief
+    sources: dict[str, FieldPath] = {}
+    for i, s in enumerate(brief.sourcing):
+        if s.id in sources:
+            yield _duplicate(ctx, "source", s.id, ("sourcing", i, "id"), sources[s.id])
+        sources.setdefault(s.id, ("sourcing", i, "id"))
+    quotes: dict[str, FieldPath] = {}
+    for path, q in brief.all_quotes():
+        if q.id is None:
+            continue
+        if q.id in quotes:
+            yield _duplicate(ctx, "quote", q.id, (*path, "id"), quotes[q.id])
+        quotes.setdefault(q.id, (*path, "id"))
+    for i, kj in enumerate(brief.key_judgments):
+        for j, ref in enumerate(kj.sources):
+            if ref not in sources:
+                yield _unknown(ctx, "source", ref, ("key_judgments", i, "sources", j), sources)
+        for j, ref in enumerate(kj.quotes):
+            if ref not in quotes:
+                yield _unknown(ctx, "quote", ref, ("key_judgments", i, "quotes", j), quotes)
+    for path, q in brief.all_quotes():
+        if q.source is not None and q.source not in sources:
+            yield _unknown(ctx, "source", q.source, (*path, "source"), sources)
+
+
+def _duplicate(ctx: _Context, kind: str, ident: str, path: FieldPath,
+               first: FieldPath) -> Diagnostic:
+    line = ctx.doc.locate(first).line
+    return ctx.finding("ID002", path, f"the {kind} id '{ident}' is used twice",
+                       f"the first is on line {line}; give each {kind} its own id")
+
+
+def _unknown(ctx: _Context, kind: str, ref: str, path: FieldPath,
+             known: dict[str, FieldPath]) -> Diagnostic:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else (
+        f"known {kind} ids: {', '.join(known)}" if known else f"no {kind} has an id yet")
+    return ctx.finding("ID001", path, f"no {kind} has the id '{ref}'", hint)
+
+
+@_check
+def _dates(ctx: _Context) -> Iterator[Diagnostic]:
+    piece, meta = ctx.brief.piece, ctx.brief.meta
+    for path, value in ((("piece", "published"), piece.published),
+                        (("meta", "prepared"), meta.prepared)):
+        if value is not None and value > ctx.today:
+            yield ctx.finding("DA001", path, f"{value.isoformat()} is in the future",
+                              f"today is {ctx.today.isoformat()}; check the year and month")
+    if piece.published is not None and meta.prepared < piece.published:
+        yield ctx.finding(
+            "DA002", ("meta", "prepared"),
+            f"the brief is dated {meta.prepared.isoformat()}, before the piece "
+            f"({piece.published.isoformat()})",
+            "check both dates: a brief is prepared after the piece is published",
+        )
