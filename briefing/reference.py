@@ -25,6 +25,101 @@ Text fields are single strings; for long text use YAML's folded style (`>-`).
 """
 
 
+EXAMPLES: dict[str, str] = {
+    "Brief": """\
+piece: {headline: ..., outlet: ..., genre: opinion}
+meta: {title: ..., analyst: ..., prepared: 2026-11-25}
+bluf: >-
+  A mid-2016 op-ed that reads Russia's motives soundly from a Reuters report,
+  then asserts without evidence that Russian bombing breeds extremists.
+key_judgments:
+  - {text: ..., confidence: high}
+""",
+    "Piece": """\
+headline: Russia Will Regret Its Support for the Assad Regime
+dek: By bombing Syrian rebel groups, Russia only creates more extremists.
+outlet: Foreign Policy In Focus (FPIF)
+url: https://fpif.org/russia-will-regret-support-assad-regime/
+published_note: on or after 30 June 2016, the date of the Reuters report it quotes
+genre: opinion
+source_text: sources/fpif-russia-assad.txt
+""",
+    "Meta": """\
+title: "FPIF op-ed: why Russia backs Assad, and why it will regret it"
+analyst: A. Analyst
+prepared: 2026-11-25
+language: en
+keywords: [Syria, Russia, Tartus]
+""",
+    "KeyJudgment": """\
+text: >-
+  Russian bombing raised the jihadist threat to Russians; the piece cites no
+  evidence of it.
+confidence: moderate
+likelihood: likely
+sources: [reuters]
+quotes: [fuel]
+""",
+    "Quote": """\
+exact: it is just adding more fuel to the Islamic extremist fire
+context: the author's conclusion
+id: fuel
+source: reuters
+""",
+    "Motive": """\
+actor: Russia
+motive: Keep its only naval foothold in the Mediterranean.
+basis: stated
+evidence:
+  - exact: access to the Mediterranean
+confidence: high
+""",
+    "Source": """\
+id: kremlin-sources
+who: Sources familiar with the Kremlin's thinking
+named: false
+anonymity: Not explained, here or in the passage quoted.
+kind: unnamed sources
+hand: second
+reliability: F
+credibility: 3
+supports: Russia will back Assad for years.
+quotes:
+  - exact: sources familiar with the Kremlin's thinking say
+""",
+    "Critique": """\
+strengths: [{point: Quotes the Reuters report verbatim and attributes it.}]
+factual_errors: []
+""",
+    "Strength": """\
+point: Quotes the Reuters report verbatim and attributes it.
+quote: {exact: As Reuters reports}
+""",
+    "FactualError": """\
+claim: {exact: naval base in Tartarus}
+correction: Tartus (Tartarus is the Greek underworld), then a small supply point.
+""",
+    "UnsupportedClaim": """\
+claim: {exact: it is just adding more fuel to the Islamic extremist fire}
+issue: Causal claim with no data or mechanism.
+""",
+    "MissingPerspective": """\
+who: Syrians, civilians and rebels
+why: They bear the bombing but are not heard.
+""",
+    "Rhetoric": """\
+device: Appeal to shared opinion
+quote: {exact: The average Westerner can be forgiven}
+effect: Presents the conclusion as common sense.
+""",
+    "Watch": """\
+kind: indicator
+text: Attacks in Russia by returnees from Syria would support the thesis.
+""",
+}
+"""A YAML example of each part; tests/test_docs.py checks that each one validates."""
+
+
 def _type_name(annotation: Any) -> str:
     origin = get_origin(annotation)
     if origin is list:
@@ -71,7 +166,7 @@ def markdown() -> str:
         parts.append(f"## {title}\n\n{(model.__doc__ or '').strip()}\n")
         parts.append("| field | type | | meaning |\n|---|---|---|---|")
         parts += [_row(name, info) for name, info in model.model_fields.items()]
-        parts.append("")
+        parts.append(f"\nExample:\n\n```yaml\n{EXAMPLES[model.__name__]}```\n")
     return "\n".join(parts)
 
 

@@ -37,3 +37,16 @@ def test_every_brief_points_editors_at_the_schema() -> None:
     assert briefs
     for brief in briefs:
         assert brief.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE, brief
+
+
+def test_every_example_of_the_reference_is_valid() -> None:
+    import yaml
+
+    from briefing.model import Brief
+    from briefing.reference import EXAMPLES, _models
+
+    models = _models(Brief, [])
+    assert sorted(m.__name__ for m in models) == sorted(EXAMPLES)
+    for model in models:
+        data = yaml.safe_load(EXAMPLES[model.__name__].replace("...", "x"))
+        model.model_validate(data)

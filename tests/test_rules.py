@@ -46,7 +46,7 @@ def make(tmp_path: Path, write_brief: Callable[..., Path]) -> Callable[..., Path
     }
 
     def write(stem: str = "brief", **change: Any) -> Path:
-        return write_brief(tmp_path, stem, **{**clean, **change})  # type: ignore[no-any-return]
+        return write_brief(tmp_path, stem, **{**clean, **change})
 
     return write
 
