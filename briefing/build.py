@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__, templates
-from briefing.errors import Diagnostic, InputError, Severity
+from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.model import Brief
 from briefing.output import write_atomic
@@ -88,9 +90,7 @@ class Builder:
     def layout(self) -> Layout:
         """The layout engine, imported only when a PDF is asked for (it is slow to load)."""
         if self._layout is None:
-            from briefing.layout import Layout
-
-            self._layout = Layout()
+            self._layout = load_layout_engine(tuple(templates.search_path(self.templates_dir)))
         return self._layout
 
     def build(self, path: Path) -> Result:
@@ -141,6 +141,22 @@ class Builder:
             write_atomic(target, data)
         write_atomic(stamp_file, stamp.encode())
         return Result(path, outputs, scale=scale, passes=passes, warnings=warnings)
+
+
+def load_layout_engine(asset_dirs: tuple[Path, ...]) -> Layout:
+    """Import WeasyPrint, or explain which system library is missing and what to run."""
+    banner = io.StringIO()
+    try:
+        # WeasyPrint prints a banner of its own before failing; the error below says more.
+        with contextlib.redirect_stdout(banner):
+            from briefing.layout import Layout
+    except (OSError, ImportError) as exc:
+        raise BriefingError(
+            f"error: the PDF engine cannot start: {exc}\n"
+            "  hint: a system library is missing; run `briefing doctor` to see which, and "
+            "the command that installs it (HTML briefs still build: --format html)"
+        ) from None
+    return Layout(asset_dirs)
 
 
 def briefs_in(paths: Iterable[Path]) -> list[Path]:

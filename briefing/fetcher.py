@@ -1,4 +1,4 @@
-"""The only way the layout engine may read a resource: the package's own fonts."""
+"""The only way the layout engine may read a resource: the fonts and the theme's files."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]
     """
 
     def __init__(self, roots: tuple[Path, ...] = (FONTS_DIR,)) -> None:
+        """Allow the files below `roots` (the bundled fonts and the template folders)."""
         super().__init__(allowed_protocols=("file",), allow_redirects=False, timeout=1)
         self._roots = tuple(root.resolve() for root in roots)
 
@@ -26,8 +27,8 @@ class AssetFetcher(URLFetcher):  # type: ignore[misc]
         """Return the file at a `file:` URL inside the roots, else raise ValueError."""
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise ValueError(f"briefing does not fetch {url!r}: only its own fonts are allowed")
+            raise ValueError(f"briefing does not fetch {url!r}: only local theme files")
         path = Path(unquote(parts.path)).resolve()
         if not any(path.is_relative_to(root) for root in self._roots) or not path.is_file():
-            raise ValueError(f"briefing does not read {path}: it is not one of its own assets")
+            raise ValueError(f"briefing does not read {path}: it is not a theme file")
         return URLFetcherResponse(url, body=path.read_bytes())

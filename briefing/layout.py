@@ -45,8 +45,10 @@ class Fitted:
 class Layout:
     """Lays out briefs; the font configuration and font files are shared between them."""
 
-    def __init__(self) -> None:
-        self.fetcher = AssetFetcher()
+    def __init__(self, asset_dirs: tuple[Path, ...] = ()) -> None:
+        # Relative URLs in templates (a logo, say) resolve in the first template folder.
+        self.base_url = (asset_dirs[0] if asset_dirs else fonts.FONTS_DIR).resolve().as_uri() + "/"
+        self.fetcher = AssetFetcher((fonts.FONTS_DIR, *asset_dirs))
         self.font_config = FontConfiguration()
         self.font_css = CSS(
             string=fonts.linked_css(), font_config=self.font_config, url_fetcher=self.fetcher
@@ -58,7 +60,7 @@ class Layout:
         Raises InputError naming the overflow and the longest sections when even the
         smallest scale takes more than one page.
         """
-        parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=fonts.FONTS_DIR.as_uri())
+        parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
         scale, passes = 1.0, 0
         while True:
             document = self._render(parsed, scale)

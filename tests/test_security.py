@@ -1,0 +1,201 @@
+"""A brief is untrusted input: its text stays text, and nothing outside gets in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from briefing.fetcher import AssetFetcher
+from briefing.fonts import FONTS_DIR
+
+SECRET = "TOP-SECRET-CANARY-7c1e"
+HOSTILE = [
+    "<script>alert('x')</script>",
+    "<img src=file:///etc/passwd>",
+    "<link rel=attachment href=file:///etc/passwd>",
+    "<base href=http://127.0.0.1:9/>",
+    "<style>body{background:url(file:///etc/passwd)}</style>",
+    "{{ 7*7 }} {% include 'base.html.j2' %}",
+    "</q></td></tr></table><iframe src=javascript:alert(1)>",
+    "url(file:///etc/passwd) @import 'http://127.0.0.1:9/x.css';",
+    "[link](javascript:alert(1)) <a href=\"javascript:alert(1)\">x</a>",
+    "&lt;already escaped&gt; &amp; \"quotes\" 'single'",
+]
+
+
+def hostile(i: int) -> str:
+    return f"H{i} {HOSTILE[i % len(HOSTILE)]}"
+
+
+def hostile_brief(tmp_path: Path) -> dict[str, Any]:
+    (tmp_path / "piece.txt").write_text(" ".join(HOSTILE), encoding="utf-8")
+    def quote() -> dict[str, str]:
+        return {"exact": HOSTILE[0], "context": hostile(1)}
+
+    return {
+        "piece": {"headline": hostile(0), "dek": hostile(1), "outlet": hostile(2),
+                  "author": hostile(3), "published_note": hostile(4), "genre": "news",
+                  "url": "https://example.org/a?b=<script>&c=\"x\"", "source_text": "piece.txt"},
+        "meta": {"title": hostile(5), "analyst": hostile(6), "prepared": "2024-01-02",
+                 "keywords": [hostile(7)]},
+        "bluf": hostile(8),
+        "key_judgments": [{"text": hostile(9), "confidence": "low"}],
+        "motives": [{"actor": hostile(0), "motive": hostile(1), "basis": "stated",
+                     "confidence": "high", "evidence": [quote()]}],
+        "sourcing": [{"id": "s1", "who": hostile(2), "named": False, "anonymity": hostile(3),
+                      "kind": "other", "hand": "first", "reliability": "F", "credibility": 6,
+                      "supports": hostile(4), "quotes": [quote()]}],
+        "critique": {
+            "strengths": [{"point": hostile(5), "quote": quote()}],
+            "factual_errors": [{"claim": quote(), "correction": hostile(6)}],
+            "unsupported_claims": [{"claim": quote(), "issue": hostile(7)}],
+            "missing_perspectives": [{"who": hostile(8), "why": hostile(9)}],
+            "rhetoric": [{"device": hostile(0), "quote": quote(), "effect": hostile(1)}],
+        },
+        "watch": [{"text": hostile(2), "kind": "question"}],
+    }
+
+
+class Tags(HTMLParser):
+    """Collects the tags and link targets of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self._in_style = tag == "style"
+        self.links += [v or "" for k, v in attrs if k in ("href", "src")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_style:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, pypdf.PdfReader, bytes]:
+    import yaml
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    brief = tmp / "hostile.yaml"
+    brief.write_text(yaml.safe_dump(hostile_brief(tmp), allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(brief), "--out", str(tmp / "out")])
+    assert result.exit_code == 0, result.output
+    pdf = (tmp / "out" / "hostile.pdf").read_bytes()
+    html = (tmp / "out" / "hostile.html").read_text(encoding="utf-8")
+    return html, pypdf.PdfReader(tmp / "out" / "hostile.pdf"), pdf
+
+
+def test_html_has_only_the_templates_tags(built: tuple[str, pypdf.PdfReader, bytes]) -> None:
+    html, _, _ = built
+    parsed = Tags()
+    parsed.feed(html)
+    assert not parsed.tags & {"script", "img", "iframe", "base", "link", "object", "embed"}
+    assert html.count("<style") == 3  # fonts, the stylesheet, the fitted scale
+    assert all(re.match(r"https?://", link) for link in parsed.links), parsed.links
+
+
+def test_content_is_printed_as_typed(built: tuple[str, pypdf.PdfReader, bytes]) -> None:
+    html, reader, _ = built
+    parsed = Tags()
+    parsed.feed(html)
+    text = "".join(parsed.text)
+    for string in HOSTILE:
+        assert string in text  # each string survives, as text, exactly as typed
+    assert not re.search(r"\b49\b", text)
+    pdf_text = " ".join(page.extract_text() for page in reader.pages)
+    assert "{{ 7*7 }}" in pdf_text
+    assert "<script>alert('x')</script>" in pdf_text
+
+
+def test_pdf_has_no_attachment_script_or_outside_link(
+    built: tuple[str, pypdf.PdfReader, bytes],
+) -> None:
+    _, reader, raw = built
+    assert reader.attachments == {}
+    assert b"/EmbeddedFile" not in raw and b"/JavaScript" not in raw and b"/Launch" not in raw
+    uris = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.append(str(action["/URI"]))
+    assert uris and all(u.startswith("https://example.org/") for u in uris), uris
+    images = [img for page in reader.pages for img in page.images]
+    assert images == []
+
+
+def test_a_template_cannot_pull_local_files_into_the_pdf(
+    tmp_path: Path, write_brief: Callable[..., Path],
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials" / "bluf.html.j2").write_text(
+        f'<link rel="attachment" href="{secret.as_uri()}">'
+        f'<img src="{secret.as_uri()}"><img src="../secret.txt">'
+        f'<img src="http://127.0.0.1:9/x.png">'
+        f'<p style="background: url({secret.as_uri()})">{{{{ brief.bluf }}}}</p>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    brief = write_brief(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["build", str(brief), "--out", str(out), "--templates", str(theme)]
+    )
+    assert result.exit_code == 0, result.output
+    raw = (out / "brief.pdf").read_bytes()
+    reader = pypdf.PdfReader(out / "brief.pdf")
+    assert reader.attachments == {}
+    assert SECRET.encode() not in raw
+    assert "does not" in result.stderr  # the refusals are reported as warnings
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        (FONTS_DIR / ".." / ".." / "pyproject.toml").as_uri(),
+        FONTS_DIR.as_uri() + "/../../pyproject.toml",
+        "http://127.0.0.1:9/font.ttf",
+        "https://example.org/font.ttf",
+        "ftp://example.org/font.ttf",
+        "data:text/plain;base64,SGVsbG8=",
+        "file://evil.example/etc/passwd",
+        FONTS_DIR.as_uri(),  # a folder, not a file
+    ],
+)
+def test_fetcher_refuses_everything_but_theme_files(url: str) -> None:
+    with pytest.raises(ValueError, match="briefing does not"):
+        AssetFetcher().fetch(url)
+
+
+def test_fetcher_serves_the_bundled_fonts() -> None:
+    font = FONTS_DIR / "NotoSerif-Regular.ttf"
+    response = AssetFetcher().fetch(font.as_uri())
+    assert response.read() == font.read_bytes()
+
+
+def test_fetcher_refuses_a_symlink_out_of_the_theme(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (theme / "logo.png").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(ValueError):
+        AssetFetcher((theme,)).fetch((theme / "logo.png").as_uri())
