@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(wildcard content/*.yaml)
 
-.PHONY: brief test lint clean
+.PHONY: brief test lint fuzz clean
 
 brief: $(VENV)/.installed
 	$(BIN)/briefing build $(BRIEFS) --out build
@@ -12,6 +12,10 @@ brief: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(MAKE) lint
 	$(BIN)/pytest
+
+# Thousands of random and mutated briefs, PDF included (make test runs a few hundred).
+fuzz: $(VENV)/.installed-test
+	BRIEFING_FUZZ=1 $(BIN)/pytest -q tests/test_fuzz.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check briefing tests
