@@ -114,6 +114,8 @@ def mutated_example(draw: st.DrawFn) -> dict[str, Any]:
             parent[path[-1]]  # the path may be gone after an earlier deletion
         except (KeyError, IndexError, TypeError):
             continue
+        if not isinstance(parent, dict | list):  # an earlier mutation made it a string
+            continue
         action = draw(st.sampled_from(["delete", "retype", "replace", "grow"]))
         if action == "delete":
             del parent[path[-1]]
