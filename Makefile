@@ -4,10 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(wildcard content/*.yaml)
 
-.PHONY: brief test lint fuzz clean
+.PHONY: brief test lint fuzz bench clean
 
-brief: $(VENV)/.installed
+# Make skips the build when no input changed (the second `make brief` costs
+# milliseconds); briefing itself then skips each brief whose own inputs did not change.
+BRIEF_INPUTS := $(BRIEFS) $(shell find content/sources templates briefing -type f \
+	-not -path '*/__pycache__/*' 2>/dev/null)
+
+brief: build/.made
+
+build/.made: $(VENV)/.installed $(BRIEF_INPUTS)
 	$(BIN)/briefing build $(BRIEFS) --out build
+	@touch $@
 
 test: $(VENV)/.installed-test
 	$(MAKE) lint
@@ -17,8 +25,12 @@ test: $(VENV)/.installed-test
 fuzz: $(VENV)/.installed-test
 	BRIEFING_FUZZ=1 $(BIN)/pytest -q tests/test_fuzz.py
 
+# Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes).
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py --write
+
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check briefing tests
+	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/mypy
 
 $(VENV)/bin/python:

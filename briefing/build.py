@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -145,16 +143,24 @@ class Builder:
 
 def load_layout_engine(asset_dirs: tuple[Path, ...]) -> Layout:
     """Import WeasyPrint, or explain which system library is missing and what to run."""
-    banner = io.StringIO()
+    from briefing.doctor import missing_libraries
+
+    # Looked up first: WeasyPrint, missing one, prints a banner and fails with a raw
+    # OSError; this names the library and the command that installs it.
+    if missing := missing_libraries():
+        raise BriefingError(
+            "error: the PDF engine cannot start: missing "
+            + "; ".join(f"{probe.name} (fix: {probe.fix})" for probe in missing)
+            + "\n  hint: run `briefing doctor` for a full report; HTML briefs still build "
+            "with --format html"
+        )
     try:
-        # WeasyPrint prints a banner of its own before failing; the error below says more.
-        with contextlib.redirect_stdout(banner):
-            from briefing.layout import Layout
+        from briefing.layout import Layout
     except (OSError, ImportError) as exc:
         raise BriefingError(
             f"error: the PDF engine cannot start: {exc}\n"
-            "  hint: a system library is missing; run `briefing doctor` to see which, and "
-            "the command that installs it (HTML briefs still build: --format html)"
+            "  hint: run `briefing doctor` to see what is missing and the command that "
+            "installs it (HTML briefs still build: --format html)"
         ) from None
     return Layout(asset_dirs)
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import traceback
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from briefing import __version__
 from briefing.build import FORMATS, Builder, briefs_in
-from briefing.errors import BriefingError, Diagnostic, InputError, Severity
+from briefing.errors import Diagnostic, InputError, Severity
 from briefing.templates import default_user_dir
 
 
@@ -50,44 +51,67 @@ def cli() -> None:
 )
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings of the checks too.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None,
+    help="Briefs built at once, in worker processes [default: the number of cores].",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 def build(
-    paths: tuple[Path, ...], out: Path, formats: tuple[str, ...],
-    templates_dir: Path | None, force: bool, strict: bool, debug: bool,
+    paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], templates_dir: Path | None,
+    force: bool, strict: bool, jobs: int | None, debug: bool,
 ) -> None:
     """Build each brief PATH (a .yaml file, or a folder of them) into OUT/<name>.html and .pdf.
 
     Runs the checks of `briefing check` first: errors stop the build of that brief,
-    warnings are printed. Exit status: 0 when every brief was built, 2 when an input
-    is invalid, 1 for any other failure.
+    warnings are printed. A brief whose inputs did not change since its last build is
+    skipped (--force rebuilds it); one failing brief does not stop the others.
+    Exit status: 0 when every brief was built, 2 when an input is invalid, 1 for any
+    other failure.
     """
+    from briefing.batch import build_all, default_jobs
+
     _route_engine_warnings()
     builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict)
+    briefs = _briefs(paths)
+    started = time.monotonic()
+    outcomes = build_all(builder, briefs, jobs or default_jobs())
+    counts = {"built": 0, "up to date": 0, "failed": 0}
     status = 0
-    for path in _briefs(paths):
-        try:
-            result = builder.build(path)
-        except BriefingError as exc:
-            click.echo(exc.format(), err=True)
-            status = max(status, exc.exit_code)
-            continue
-        except Exception as exc:
-            if debug:
-                traceback.print_exc()
-            click.echo(
-                f"{path}: error: unexpected failure ({type(exc).__name__}: {exc}); "
-                "run again with --debug for details, and report it if it persists",
-                err=True,
-            )
-            status = max(status, 1)
-            continue
-        for warning in result.warnings:
-            click.echo(warning.format(), err=True)
-        if result.skipped:
-            click.echo(f"{path}: up to date ({', '.join(map(str, result.outputs))})")
+    show_bar = len(briefs) > 1 and sys.stderr.isatty() and not debug
+    held: list[tuple[str, bool]] = []  # lines kept back while the progress bar is drawn
+
+    def say(text: str, err: bool = False) -> None:
+        if show_bar:
+            held.append((text, err))
         else:
-            fit = f", fitted at {result.scale:.0%}" if result.scale and result.scale < 1 else ""
-            click.echo(f"{path}: wrote {', '.join(map(str, result.outputs))}{fit}")
+            click.echo(text, err=err)
+
+    with click.progressbar(outcomes, length=len(briefs), label="Building", file=sys.stderr,
+                           hidden=not show_bar) as bar:
+        for outcome in bar:
+            status = max(status, outcome.exit_code)
+            if outcome.result is None:
+                counts["failed"] += 1
+                if debug and outcome.traceback:
+                    say(outcome.traceback, err=True)
+                say(outcome.error or f"{outcome.path}: error", err=True)
+                continue
+            result = outcome.result
+            for warning in result.warnings:
+                say(warning.format(), err=True)
+            if result.skipped:
+                counts["up to date"] += 1
+                say(f"{result.source}: up to date ({', '.join(map(str, result.outputs))})")
+            else:
+                counts["built"] += 1
+                fit = f", fitted at {result.scale:.0%}" if result.scale and result.scale < 1 else ""
+                say(f"{result.source}: wrote {', '.join(map(str, result.outputs))}{fit}")
+    for text, err in held:
+        click.echo(text, err=err)
+    if len(briefs) > 1:
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+        click.echo(f"{len(briefs)} briefs: {summary} ({time.monotonic() - started:.1f} s)",
+                   err=True)
     sys.exit(status)
 
 
@@ -159,6 +183,148 @@ def schema() -> None:
     from briefing.schema import json_text
 
     click.echo(json_text(), nl=False)
+
+
+@cli.command()
+@click.argument("slug")
+@click.option(
+    "--from", "article", type=click.Path(dir_okay=False, path_type=Path),
+    help="The piece's text (UTF-8): fill in its quotations and sources, and point "
+    "source_text at it.",
+)
+@click.option(
+    "--dir", "directory", default=Path("content"), show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Folder to write the brief to.",
+)
+def new(slug: str, article: Path | None, directory: Path) -> None:
+    """Start a brief: write DIR/SLUG.yaml, a commented skeleton that validates.
+
+    With --from, it drafts from the piece's text its length, every direct quotation
+    (the quote bank) and the sources it can tell from attributions, each marked REVIEW.
+    Never overwrites a file. Exit status: 0 written, 2 a bad SLUG, an existing file or
+    an unreadable text.
+    """
+    import datetime as dt
+
+    from briefing import draft
+    from briefing.loader import parse
+    from briefing.output import write_atomic
+    from briefing.validate import validate
+
+    if not draft.SLUG.match(slug):
+        hint = draft.slugify(slug.removesuffix(".yaml"), 80)
+        fix = f"; for example: briefing new {hint}" if hint else ""
+        _fail(f"error: '{slug}' is not a valid name for a brief: use lower-case letters, "
+              f"digits and dashes, starting with a letter or digit{fix}")
+    target = directory / f"{slug}.yaml"
+    for taken in (target, target.with_suffix(".yml")):  # both would build to SLUG.pdf
+        if taken.exists() or taken.is_symlink():
+            _fail(f"error: {taken} already exists; pick another SLUG, or delete the file "
+                  "first if you mean to start it again")
+    text = source = None
+    if article is not None:
+        try:
+            text = article.read_bytes().decode("utf-8-sig")
+        except FileNotFoundError:
+            _fail(f"error: {article}: file not found; check the path given to --from")
+        except UnicodeDecodeError as exc:
+            _fail(f"error: {article}: not UTF-8 text (byte {exc.start} cannot be read); "
+                  "save it as UTF-8 and try again")
+        except OSError as exc:
+            _fail(f"error: {article}: cannot read the file: {exc.strerror}")
+        source = draft.relative_source(article, directory)
+    analysis = draft.analyse(text) if text is not None else None
+    yaml_text = draft.draft_yaml(slug, text, source, dt.date.today(), analysis)
+    validate(parse(target, yaml_text))  # a draft that does not validate is a bug
+    try:
+        write_atomic(target, yaml_text.encode("utf-8"))
+    except OSError as exc:
+        _fail(f"error: cannot write {target}: {exc.strerror or exc}")
+    found = ""
+    if analysis is not None:
+        found = (f": {len(analysis.quotes)} quote(s) and {len(analysis.sources)} draft "
+                 "source(s) to review")
+    click.echo(f"wrote {target}{found}; next: replace every REVIEW in it, then "
+               f"`briefing check {target}`")
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+@cli.command()
+@click.argument(
+    "path", required=False, default=Path("content"), type=click.Path(exists=True, path_type=Path)
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Address to listen on: loopback only, unless --allow-remote.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of templates that take precedence, file by file, over the built-in ones "
+    "[default: ./templates whenever it exists].",
+)
+@click.option(
+    "--allow-remote", is_flag=True,
+    help="Allow a --host other than loopback (anyone who reaches it sees the briefs, the "
+    "texts they quote and the templates).",
+)
+def serve(
+    path: Path, host: str, port: int, templates_dir: Path | None, allow_remote: bool
+) -> None:
+    """Preview the briefs at PATH in the browser, rebuilt on every save.
+
+    PATH is a brief (.yaml) or a folder of them (default: content). Open the address
+    it prints: the page reloads when the brief, the text it quotes or a template is
+    saved, and shows errors, warnings and whether the brief fits on one page. Exit
+    status: 0 when stopped with Ctrl+C, 2 for a refused --host, 1 when it cannot listen.
+    """
+    from briefing.serve import PreviewServer, refuse_host
+
+    reason = refuse_host(host, allow_remote)
+    if reason:
+        raise click.BadParameter(reason, param_hint="'--host'")
+    _route_engine_warnings()
+    server = PreviewServer(
+        path, host=host, port=port, templates_dir=templates_dir, allow_remote=allow_remote
+    )
+    try:
+        server.bind()
+    except OSError as exc:
+        click.echo(
+            f"error: cannot listen on {host}:{port}: {exc.strerror or exc}\n"
+            "  hint: is another program using the port? choose another with --port, "
+            "or --port 0 for any free one",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"Serving {server.url} (Ctrl+C to stop)")
+    try:
+        server.start()
+        server.wait()
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        server.stop(timeout=1.0)
+
+
+@cli.command()
+def doctor() -> None:
+    """Report what this machine has and lacks to build briefs, with the fix for each gap.
+
+    Exit status: 0 when PDF briefs can be built, 1 when something required is missing.
+    """
+    from briefing.doctor import probes, report
+
+    found = probes()
+    click.echo(report(found))
+    sys.exit(1 if any(p.required and not p.ok for p in found) else 0)
 
 
 def _route_engine_warnings() -> None:

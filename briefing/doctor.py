@@ -26,8 +26,8 @@ class Probe:
 
     @property
     def ok(self) -> bool:
-        """Whether the machine has it."""
-        return self.found is not None
+        """Whether the machine has it, recent enough."""
+        return self.found is not None and "too old" not in self.found
 
 
 def _library(*names: str) -> ctypes.CDLL | None:
@@ -101,6 +101,14 @@ def probes() -> list[Probe]:
         Probe("Bundled fonts (Noto Serif, Sans, Naskh Arabic)", _fonts(),
               "reinstall briefing: pip install --force-reinstall briefing"),
     ]
+
+
+_LIBRARIES = ("Pango", "PangoFT2", "HarfBuzz (", "Fontconfig")
+
+
+def missing_libraries() -> list[Probe]:
+    """The required system libraries that cannot be loaded (cheap: no WeasyPrint import)."""
+    return [p for p in probes() if p.name.startswith(_LIBRARIES) and not p.ok]
 
 
 def report(found: list[Probe]) -> str:

@@ -100,10 +100,25 @@ class InputError(BriefingError):
         return cls([Diagnostic(Location(file), message, hint)])
 
 
+EXCERPT_WIDTH = 100
+"""Longest source line an excerpt shows whole; longer ones are cut around the caret."""
+
+
 def excerpt(lines: list[str], line: int, column: int) -> str:
-    """The source line at `line` with a caret under `column`, as compilers show it."""
+    """The source line at `line` with a caret under `column`, as compilers show it.
+
+    A tab counts as one column, as it does in YAML's marks; a line longer than
+    EXCERPT_WIDTH is cut to the part around the caret, with '...' where it was cut.
+    """
     if not 1 <= line <= len(lines):
         return ""
     text = lines[line - 1].rstrip("\r\n").expandtabs(1)
+    column = max(1, min(column, len(text) + 1))
+    if len(text) > EXCERPT_WIDTH:
+        start = max(0, min(column - 1 - EXCERPT_WIDTH // 3, len(text) - EXCERPT_WIDTH))
+        end = start + EXCERPT_WIDTH
+        shown = ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
+        column = column - start + (3 if start else 0)
+        text = shown
     gutter = f"{line:>4} | "
     return f"{gutter}{text}\n{' ' * (len(gutter) - 2)}| {' ' * (column - 1)}^"

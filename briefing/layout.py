@@ -29,8 +29,28 @@ from briefing.fetcher import AssetFetcher
 FLOOR = 0.8
 """Smallest scale: 8 pt body text for the default 10 pt, still readable on paper."""
 MAX_PASSES = 5
-SAFETY = 0.985
-"""Aim a little below the estimate: page breaks waste some of the space measured."""
+TARGET = 0.985
+"""Fill to aim at: a little under the page, as page breaks waste some of the space."""
+FULL = 0.93
+"""A fitted page this full is good enough: no further pass to enlarge it."""
+EXPONENT = 2.0
+"""How height grows with scale before two passes measure it: between 1 (lines that do
+not wrap) and 2 (wrapped text, whose line count and line height both grow)."""
+
+
+def next_scale(tried: list[tuple[float, float]]) -> float:
+    """The scale at which the content should fill TARGET of the page.
+
+    Height is modelled as used = c * scale ** k; k is measured from the last two passes
+    (the secant method in log space) once there are two.
+    """
+    (s1, u1) = tried[-1]
+    k = EXPONENT
+    if len(tried) > 1:
+        (s0, u0) = tried[-2]
+        if s0 != s1 and u0 > 0 and u1 > 0:
+            k = min(3.0, max(0.5, math.log(u0 / u1) / math.log(s0 / s1)))
+    return round(s1 * float((TARGET / u1) ** (1 / k)), 3)
 
 
 @dataclass(frozen=True)
@@ -55,25 +75,38 @@ class Layout:
         )
 
     def fit(self, html: str, file: Path) -> Fitted:
-        """Lay `html` out on one page, shrinking it down to FLOOR if needed.
+        """Lay `html` out on one page, shrinking it as little as needed, down to FLOOR.
 
         Raises InputError naming the overflow and the longest sections when even the
         smallest scale takes more than one page.
         """
         parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
-        scale, passes = 1.0, 0
-        while True:
+        document = self._render(parsed, 1.0)
+        if len(document.pages) == 1:
+            return Fitted(document, 1.0, 1)
+        # (scale, pages used) of each pass; the next scale is estimated from them.
+        tried = [(1.0, pages_used(document))]
+        best: tuple[Document, float] | None = None
+        while len(tried) < MAX_PASSES:
+            too_big = min(s for s, used in tried if used > 1)
+            low = best[1] if best else FLOOR
+            scale = min(next_scale(tried), round(too_big - 0.005, 3))
+            if best is None and len(tried) == MAX_PASSES - 1:
+                scale = FLOOR  # the last pass: can it fit at all?
+            scale = max(scale, low)
+            if best is not None and scale - best[1] < 0.01:
+                break  # a closer fit is not worth another pass
             document = self._render(parsed, scale)
-            passes += 1
+            tried.append((scale, pages_used(document)))
             if len(document.pages) == 1:
-                return Fitted(document, scale, passes)
-            need = pages_used(document)
-            if scale <= FLOOR:
-                raise overflow_error(file, document, need)
-            # Text fills an area: its height goes roughly with the square of the scale.
-            guess = math.floor(scale * SAFETY / math.sqrt(need) * 100) / 100
-            last_try = passes >= MAX_PASSES - 1
-            scale = FLOOR if last_try else max(FLOOR, min(guess, round(scale - 0.01, 2)))
+                best = (document, scale)
+                if tried[-1][1] > FULL:
+                    break
+            elif scale <= FLOOR:
+                break
+        if best is None:
+            raise overflow_error(file, document, tried[-1][1])
+        return Fitted(best[0], best[1], len(tried))
 
     def _render(self, parsed: HTML, scale: float) -> Document:
         sheet = CSS(string=f":root {{ --scale: {scale:.3f} !important; }}")
@@ -95,7 +128,7 @@ def pages_used(document: Document) -> float:
     bottom = max(
         (b.position_y + b.margin_height() for b in _boxes(last) if b is not last), default=top
     )
-    return float(len(document.pages) - 1 + max(0.0, bottom - top) / last.height)
+    return float(len(document.pages) - 1 + max(0.0, float(bottom - top)) / float(last.height))
 
 
 def section_heights(document: Document) -> dict[str, float]:

@@ -12,12 +12,23 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 MAX_TEXT = 2000
 """Characters in one field: a paragraph. A one-page brief has no room for more, and a
 limit keeps a hostile file from making the layout engine work for minutes."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+
+
+def _not_a_number(value: object) -> object:
+    # pydantic would read 0 as 1970-01-01 (a Unix time); in a brief it is a typo.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "a date is written like 2026-11-25")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
 ]
@@ -188,7 +199,7 @@ class Piece(Model):
     author: Text | None = Field(
         default=None, description="Who wrote it; leave out if unknown and the brief says so."
     )
-    published: dt.date | None = Field(
+    published: Date | None = Field(
         default=None,
         description="Date of publication (YYYY-MM-DD); leave out if unknown and the brief "
         "says so.",
@@ -211,7 +222,7 @@ class Meta(Model):
 
     title: Text = Field(description="The brief's own title.")
     analyst: Text = Field(description="Who prepared the brief.")
-    prepared: dt.date = Field(description="When the brief was prepared (YYYY-MM-DD).")
+    prepared: Date = Field(description="When the brief was prepared (YYYY-MM-DD).")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = (
         Field(default="en", description="Language of the brief, as a BCP 47 tag (en, fr, ...).")
     )

@@ -130,7 +130,8 @@ def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
 @_check
 def _page_length(ctx: _Context) -> Iterator[Diagnostic]:
     total = sum(_words(text) for _, text in prose(ctx.brief))
-    total += sum(_words(q.exact) for _, q in ctx.brief.all_quotes())
+    # The quote bank is working material, not printed: it does not take room on the page.
+    total += sum(_words(q.exact) for path, q in ctx.brief.all_quotes() if path[0] != "quotes")
     if total > PAGE_WORDS:
         yield ctx.finding("BR002", (), f"the brief has about {total} words of prose and quotes",
                           f"a one-page brief holds about {PAGE_WORDS}; shorten the longest "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import InputError, Location
+from briefing.errors import Diagnostic, InputError, Location
 from briefing.loader import load
 from briefing.validate import validate
 
@@ -42,6 +42,13 @@ def write(tmp_path: Path, text: str | bytes, name: str = "brief.yaml") -> Path:
 def only_diagnostic(exc: pytest.ExceptionInfo[InputError]) -> str:
     assert len(exc.value.diagnostics) == 1, exc.value.format()
     return exc.value.format()
+
+
+def diagnostic_with(exc: pytest.ExceptionInfo[InputError], text: str) -> Diagnostic:
+    """The one diagnostic whose message contains `text`."""
+    found = [d for d in exc.value.diagnostics if text in d.message]
+    assert len(found) == 1, exc.value.format()
+    return found[0]
 
 
 def test_data_is_loaded(tmp_path: Path) -> None:
@@ -105,26 +112,50 @@ def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: one\nmeta:\n  title: a\n  title: b\n")
     with pytest.raises(InputError) as exc:
         load(path)
-    message = only_diagnostic(exc)
-    assert "title" in message
-    assert "twice" in message
-    assert f"{path}:4:3" in message
+    diag = diagnostic_with(exc, "twice")
+    assert "the key 'title' appears twice in 'meta' (first at line 3)" in diag.message
+    assert diag.location == Location(path, 4, 3)
+    assert f"{path}:4:3: error: " in exc.value.format()
 
 
-def test_aliases_are_refused(tmp_path: Path) -> None:
+def test_every_duplicate_key_is_reported_with_the_rest(tmp_path: Path) -> None:
+    text = TEXT.replace("  title:   Spaced title\n", "  title: A\n  title: B\n").replace(
+        "genre: news", "genre: newz"
+    ) + "key_judgments: []\n"
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as exc:
+        load(path)
+    places = [(d.location.line, d.message.split(" (")[0]) for d in exc.value.diagnostics]
+    assert places == [
+        (5, "'piece.genre' must be 'news', 'analysis', 'opinion', 'editorial', 'feature', "
+            "'interview', 'report' or 'other'; got 'newz'"),
+        (8, "the key 'title' appears twice in 'meta'"),
+        (18, "the key 'key_judgments' appears twice at the top level"),
+    ], exc.value.format()
+
+
+def test_aliases_are_refused_where_they_are_used(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: &b The bottom line.\nmeta:\n  title: *b\n")
     with pytest.raises(InputError) as exc:
         load(path)
-    message = only_diagnostic(exc)
-    assert "aliases" in message
-    assert f"{path}:" in message
+    diag = diagnostic_with(exc, "aliases")
+    # At the alias (*b), not at the anchor (&b); the anchor is named in the message.
+    assert diag.location == Location(path, 3, 10)
+    assert "'*b' is a YAML alias (its anchor '&b' is at line 1)" in diag.message
+    assert "  3 |   title: *b\n" in diag.format()
+    # Nothing more is said of the aliased value: it is not also "empty".
+    assert not any("meta.title" in d.message for d in exc.value.diagnostics)
 
 
 def test_merge_keys_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "base: &b {x: 1}\nmeta:\n  <<: *b\n")
     with pytest.raises(InputError) as exc:
         load(path)
-    assert "aliases" in only_diagnostic(exc)
+    diag = diagnostic_with(exc, "aliases")
+    assert diag.location == Location(path, 3, 3)
+    assert "merge" in diag.message
+    # The keys the merge was to bring are not reported missing one by one.
+    assert not any("missing in 'meta'" in d.message for d in exc.value.diagnostics)
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
@@ -133,14 +164,17 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
         lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
     with pytest.raises(InputError) as exc:
         load(write(tmp_path, "\n".join(lines) + "\n"))
-    assert "aliases" in only_diagnostic(exc)
+    aliases = [d for d in exc.value.diagnostics if "aliases" in d.message]
+    assert len(aliases) == 8 * 9  # each use reported once, none expanded
 
 
 def test_python_tags_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: !!python/object:os.system echo\n")
     with pytest.raises(InputError) as exc:
         load(path)
-    assert f"{path}:1:7:" in only_diagnostic(exc)
+    diag = diagnostic_with(exc, "tag")
+    assert "the YAML tag '!!python/object:os.system' is not allowed" in diag.message
+    assert f"{path}:1:7: error: " in exc.value.format()
 
 
 def test_python_tags_on_collections_build_no_objects(tmp_path: Path) -> None:
@@ -177,10 +211,10 @@ def test_non_utf8_bytes_are_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         load(path)
     message = only_diagnostic(exc)
-    assert message.startswith(f"{path}: error: ")
-    assert "not UTF-8" in message
-    assert "byte 9" in message
-    assert "hint:" in message
+    # Placed at the byte that cannot be read, which is shown as Windows-1252 would.
+    assert message.startswith(f"{path}:1:10: error: the file is not UTF-8 text: byte 0xE9 ")
+    assert "('é' in the Windows-1252 / Latin-1 encoding)" in message
+    assert "hint: save the file again choosing the UTF-8 encoding" in message
 
 
 def test_missing_file(tmp_path: Path) -> None:
