@@ -105,9 +105,22 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+MAX_BYTES = 512 * 1024
+"""Largest brief file read: a hundred times a full one-page brief."""
+MAX_DEPTH = 12
+"""Deepest nesting read: a brief itself goes five levels deep."""
+
+
 def load(file: Path) -> Document:
     """Read and parse a YAML brief; raise InputError with the place of every problem."""
     try:
+        size = file.stat().st_size if file.is_file() else 0
+        if size > MAX_BYTES:
+            raise InputError.at(
+                file, f"the file is {size / 1024:.0f} KiB, more than a brief can be "
+                f"({MAX_BYTES // 1024} KiB)",
+                "a one-page brief is a few KiB of YAML: check that this is the right file",
+            )
         raw = file.read_bytes()
     except FileNotFoundError:
         raise InputError.at(file, "file not found", _missing_hint(file)) from None
@@ -263,6 +276,17 @@ class _Reader:
         self.doc.problems.append(self.doc.at(*place, message, hint))
 
     def node(self, path: FieldPath) -> Any:
+        if len(path) >= MAX_DEPTH:
+            # Deeper than any brief goes: a hostile or mangled file. Skipped without
+            # recursing, so that no depth can exhaust the stack.
+            self.problem(
+                _place(self.loader.peek_event()),
+                f"the brief nests more than {MAX_DEPTH} levels deep here",
+                "a brief needs at most five levels; check the indentation of this part",
+            )
+            self.skip()
+            self.doc.ignored.add(path)
+            return None
         event: Any = self.loader.get_event()
         place = _place(event)
         if isinstance(event, yaml.AliasEvent):

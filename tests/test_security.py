@@ -199,3 +199,29 @@ def test_fetcher_refuses_a_symlink_out_of_the_theme(tmp_path: Path) -> None:
     (theme / "logo.png").symlink_to(tmp_path / "secret.txt")
     with pytest.raises(ValueError):
         AssetFetcher((theme,)).fetch((theme / "logo.png").as_uri())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n" + "".join("  " * (i + 1) + "a:\n" for i in range(400)),
+        "bluf: " + "[" * 900 + "]" * 900,
+        "bluf: " + "{a: " * 500 + "x" + "}" * 500,
+    ],
+    ids=["block", "flow-lists", "flow-mappings"],
+)
+def test_deep_nesting_is_a_clean_error(tmp_path: Path, text: str) -> None:
+    brief = tmp_path / "deep.yaml"
+    brief.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(brief), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "nest" in result.stderr
+    assert "Traceback" not in result.output and "unexpected" not in result.output
+
+
+def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    brief = tmp_path / "huge.yaml"
+    brief.write_text("bluf: " + "x" * 600_000, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(brief), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "more than a brief can be (512 KiB)" in result.stderr
