@@ -37,12 +37,16 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Editable install: templates and code in this checkout are used as they are edited.
+# compileall: an editable install leaves the package uncompiled, and where
+# PYTHONDONTWRITEBYTECODE is set every run would compile it again.
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m compileall -q briefing
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m compileall -q briefing
 	touch $@ $(VENV)/.installed
 
 clean:

@@ -125,7 +125,9 @@ class Builder:
         written: dict[Path, bytes] = {}
         scale, passes = 1.0, 0
         if "pdf" in self.formats:
-            fitted = self.layout.fit(self.renderer.render(brief, embed_fonts=False), path)
+            fitted = self.layout.fit(
+                self.renderer.render(brief, standalone=False), path, self.renderer.stylesheet()
+            )
             scale, passes = fitted.scale, fitted.passes
             from briefing.pdf import pdf_bytes
 

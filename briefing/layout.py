@@ -73,15 +73,17 @@ class Layout:
         self.font_css = CSS(
             string=fonts.linked_css(), font_config=self.font_config, url_fetcher=self.fetcher
         )
+        self._sheets: dict[str, CSS] = {}
 
-    def fit(self, html: str, file: Path) -> Fitted:
+    def fit(self, html: str, file: Path, stylesheet: str = "") -> Fitted:
         """Lay `html` out on one page, shrinking it as little as needed, down to FLOOR.
 
         Raises InputError naming the overflow and the longest sections when even the
         smallest scale takes more than one page.
         """
         parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
-        document = self._render(parsed, 1.0)
+        theme = self._sheet(stylesheet)
+        document = self._render(parsed, theme, 1.0)
         if len(document.pages) == 1:
             return Fitted(document, 1.0, 1)
         # (scale, pages used) of each pass; the next scale is estimated from them.
@@ -96,7 +98,7 @@ class Layout:
             scale = max(scale, low)
             if best is not None and scale - best[1] < 0.01:
                 break  # a closer fit is not worth another pass
-            document = self._render(parsed, scale)
+            document = self._render(parsed, theme, scale)
             tried.append((scale, pages_used(document)))
             if len(document.pages) == 1:
                 best = (document, scale)
@@ -108,10 +110,19 @@ class Layout:
             raise overflow_error(file, document, tried[-1][1])
         return Fitted(best[0], best[1], len(tried))
 
-    def _render(self, parsed: HTML, scale: float) -> Document:
+    def _sheet(self, text: str) -> CSS:
+        """The stylesheet `text`, parsed once per process (it is the same for every brief)."""
+        if text not in self._sheets:
+            self._sheets[text] = CSS(string=text, font_config=self.font_config,
+                                     url_fetcher=self.fetcher, base_url=self.base_url)
+        return self._sheets[text]
+
+    def _render(self, parsed: HTML, theme: CSS, scale: float) -> Document:
+        # Given as user stylesheets; `!important` lets the scale win over the page's own.
         sheet = CSS(string=f":root {{ --scale: {scale:.3f} !important; }}")
         return parsed.render(
-            font_config=self.font_config, stylesheets=[self.font_css, sheet], pdf_tags=True
+            font_config=self.font_config, stylesheets=[self.font_css, theme, sheet],
+            pdf_tags=True,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -17,21 +18,38 @@ class Renderer:
     def __init__(self, user_dir: Path | None = None) -> None:
         self.user_dir = user_dir
         self.env = templates.environment(user_dir)
+        self._stylesheet: str | None = None
 
-    def render(self, brief: Brief, *, scale: float = 1.0, embed_fonts: bool = True) -> str:
+    def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True) -> str:
         """The brief as HTML.
 
-        With `embed_fonts`, the fonts travel inside the HTML (a file to send or print);
-        without, they are left to the layout engine, which is given them separately.
-        `scale` is the one-page fit factor that the layout found.
+        `standalone` HTML carries its fonts and stylesheet inline: one file to send or
+        print. Without, they are left out for the layout engine, which is given them
+        parsed once (see `stylesheet`). `scale` is the one-page fit the layout found.
         """
-        try:
-            return self.env.get_template(templates.ENTRY).render(
+        return self._guarded(
+            lambda: self.env.get_template(templates.ENTRY).render(
                 brief=brief,
                 keywords=keywords(brief),
-                font_faces=fonts.embedded_css() if embed_fonts else "",
+                standalone=standalone,
+                font_faces=fonts.embedded_css() if standalone else "",
+                stylesheet=self.stylesheet() if standalone else "",
                 scale=f"{scale:.3f}",
             )
+        )
+
+    def stylesheet(self) -> str:
+        """The theme's stylesheet (`brief.css`), the same for every brief."""
+        if self._stylesheet is None:
+            self._stylesheet = self._guarded(
+                lambda: self.env.get_template(templates.STYLESHEET).render()
+            )
+        return self._stylesheet
+
+    def _guarded(self, render: Callable[[], str]) -> str:
+        """Run `render`, turning template mistakes into errors that name file and line."""
+        try:
+            return render()
         except jinja2.TemplateSyntaxError as exc:
             raise self._error(
                 exc.filename or exc.name, exc.lineno, exc.message or "syntax error"

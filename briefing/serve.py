@@ -473,7 +473,9 @@ class PreviewServer:
         scale = entry.scale
         try:
             with self._layout_lock:
-                fitted = self._engine().fit(renderer.render(brief, embed_fonts=False), entry.path)
+                fitted = self._engine().fit(
+                    renderer.render(brief, standalone=False), entry.path, renderer.stylesheet()
+                )
             status = FitStatus("fits", fitted.scale, fitted.passes)
             document, scale = fitted.document, fitted.scale
         except InputError as exc:
@@ -517,8 +519,10 @@ class PreviewServer:
         try:
             with self._layout_lock:
                 if document is None:
-                    html_text = renderer.render(brief, embed_fonts=False)
-                    document = self._engine().fit(html_text, entry.path).document
+                    html_text = renderer.render(brief, standalone=False)
+                    document = self._engine().fit(
+                        html_text, entry.path, renderer.stylesheet()
+                    ).document
                 from briefing.pdf import pdf_bytes
 
                 data = pdf_bytes(document)

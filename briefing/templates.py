@@ -12,6 +12,7 @@ import jinja2
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ENTRY = "brief.html.j2"
+STYLESHEET = "brief.css"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
