@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from briefing.layout import Layout
 
 FORMATS = ("html", "pdf")
+"""What `build` writes unless told otherwise."""
+ALL_FORMATS = ("html", "pdf", "png")
 STAMPS = ".briefing"
 """Folder in the output folder that records the inputs each brief was built from."""
 
@@ -74,21 +76,24 @@ class Builder:
     templates_dir: Path | None = None
     force: bool = False
     strict: bool = False
-    _renderer: Renderer | None = field(default=None, init=False, repr=False)
+    theme: str | None = None
+    """A theme for every brief, over each brief's own `design.theme`."""
+    _renderers: dict[str, Renderer] = field(default_factory=dict, init=False, repr=False)
     _layout: Layout | None = field(default=None, init=False, repr=False)
 
-    @property
-    def renderer(self) -> Renderer:
-        """The Jinja renderer, made on first use."""
-        if self._renderer is None:
-            self._renderer = Renderer(self.templates_dir)
-        return self._renderer
+    def renderer(self, theme: str) -> Renderer:
+        """The Jinja renderer of `theme`, made on first use."""
+        if theme not in self._renderers:
+            self._renderers[theme] = Renderer(self.templates_dir, theme)
+        return self._renderers[theme]
 
     @property
     def layout(self) -> Layout:
         """The layout engine, imported only when a PDF is asked for (it is slow to load)."""
         if self._layout is None:
-            self._layout = load_layout_engine(tuple(templates.search_path(self.templates_dir)))
+            folders = (self.templates_dir,) if self.templates_dir else ()
+            self._layout = load_layout_engine((*folders, templates.THEMES,
+                                               templates.PACKAGE_TEMPLATES))
         return self._layout
 
     def build(self, path: Path) -> Result:
@@ -102,13 +107,16 @@ class Builder:
             raise InputError(problems)
         brief, inputs = checked.brief, checked.inputs
         warnings = [f for f in checked.findings if f not in problems]
+        theme = self.theme or brief.design.theme
+        renderer = self.renderer(theme)
         stem = path.stem
         outputs = [self.out / f"{stem}.{fmt}" for fmt in self.formats]
         stamp_file = self.out / STAMPS / f"{stem}.json"
         stamp = json.dumps(
             {
                 "brief": inputs,
-                "templates": templates.fingerprint(self.templates_dir),
+                "theme": theme,
+                "templates": templates.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
                 "formats": list(self.formats),
             },
@@ -124,16 +132,22 @@ class Builder:
 
         written: dict[Path, bytes] = {}
         scale, passes = 1.0, 0
-        if "pdf" in self.formats:
+        if "pdf" in self.formats or "png" in self.formats:
             fitted = self.layout.fit(
-                self.renderer.render(brief, standalone=False), path, self.renderer.stylesheet()
+                renderer.render(brief, standalone=False), path, renderer.stylesheet()
             )
             scale, passes = fitted.scale, fitted.passes
             from briefing.pdf import pdf_bytes
 
-            written[self.out / f"{stem}.pdf"] = pdf_bytes(fitted.document)
+            pdf = pdf_bytes(fitted.document)
+            if "pdf" in self.formats:
+                written[self.out / f"{stem}.pdf"] = pdf
+            if "png" in self.formats:
+                from briefing.preview import png_bytes
+
+                written[self.out / f"{stem}.png"] = png_bytes(pdf)
         if "html" in self.formats:
-            html = self.renderer.render(brief, scale=scale)
+            html = renderer.render(brief, scale=scale)
             written[self.out / f"{stem}.html"] = html.encode("utf-8")
         # Everything is made before anything is written: a failure leaves old outputs as
         # they were, and the stamp goes last so an interrupted build is redone.

@@ -11,19 +11,19 @@ from typing import NoReturn
 
 import click
 
-from briefing import __version__
-from briefing.build import FORMATS, Builder, briefs_in
+from briefing import __version__, templates
+from briefing.build import ALL_FORMATS, FORMATS, Builder, briefs_in
 from briefing.errors import Diagnostic, InputError, Severity
 from briefing.templates import default_user_dir
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part))
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(
-            f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}, "
-            "separated by commas (for example: --format html,pdf)"
+            f"unknown format {', '.join(unknown) or '(none)'}; choose from "
+            f"{', '.join(ALL_FORMATS)}, separated by commas (for example: --format html,pdf)"
         )
     return chosen
 
@@ -42,7 +42,11 @@ def cli() -> None:
 )
 @click.option(
     "--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-    help="Outputs to write, separated by commas.",
+    help="Outputs to write, separated by commas: html, pdf, png (an image of the page).",
+)
+@click.option(
+    "--theme", type=click.Choice(sorted(templates.themes())), default=None,
+    help="Theme for every brief, over each brief's design.theme (see `briefing themes`).",
 )
 @click.option(
     "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -57,8 +61,8 @@ def cli() -> None:
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 def build(
-    paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], templates_dir: Path | None,
-    force: bool, strict: bool, jobs: int | None, debug: bool,
+    paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], theme: str | None,
+    templates_dir: Path | None, force: bool, strict: bool, jobs: int | None, debug: bool,
 ) -> None:
     """Build each brief PATH (a .yaml file, or a folder of them) into OUT/<name>.html and .pdf.
 
@@ -71,7 +75,7 @@ def build(
     from briefing.batch import build_all, default_jobs
 
     _route_engine_warnings()
-    builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict)
+    builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict, theme)
     briefs = _briefs(paths)
     started = time.monotonic()
     outcomes = build_all(builder, briefs, jobs or default_jobs())
@@ -312,6 +316,48 @@ def serve(
         click.echo("Stopped.", err=True)
     finally:
         server.stop(timeout=1.0)
+
+
+@cli.command("themes")
+def list_themes() -> None:
+    """List the built-in themes, with a line on each."""
+    for theme in templates.themes().values():
+        mark = " (default)" if theme.name == templates.DEFAULT_THEME else ""
+        click.echo(f"{theme.name:10} {theme.description}{mark}")
+
+
+@cli.group()
+def theme() -> None:
+    """Work with themes: `briefing theme eject NAME` copies one to start from."""
+
+
+@theme.command()
+@click.argument("name", type=click.Choice(sorted(templates.themes())))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path),
+                default=Path("templates"))
+@click.option("--force", is_flag=True, help="Overwrite files that are already there.")
+def eject(name: str, folder: Path, force: bool) -> None:
+    """Copy every template of theme NAME into FOLDER (default: ./templates) to edit.
+
+    Files in ./templates take precedence over the built-in ones, file by file, so
+    after ejecting, edit what you want to change and delete the rest.
+    """
+    from briefing.output import write_atomic
+
+    chosen = list(templates.files(None, name))
+    clashes = [rel for rel, _ in chosen if (folder / rel).exists()]
+    if clashes and not force:
+        click.echo(
+            f"error: {folder} already has {', '.join(clashes[:5])}"
+            f"{' ...' if len(clashes) > 5 else ''}; nothing was copied\n"
+            "  hint: eject into another folder, or add --force to overwrite them",
+            err=True,
+        )
+        sys.exit(2)
+    for rel, source in chosen:
+        write_atomic(folder / rel, source.read_bytes())
+    click.echo(f"copied {len(chosen)} files of the {name} theme into {folder}/; "
+               "edit them, and delete those you leave as they are")
 
 
 @cli.command()

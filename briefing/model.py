@@ -363,6 +363,69 @@ class Watch(Model):
     )
 
 
+class Paper(StrEnum):
+    """Paper size of the printed page."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+class FontChoice(StrEnum):
+    """Body type, among the fonts shipped with briefing."""
+
+    SERIF = "serif"
+    SANS = "sans"
+
+
+class Density(StrEnum):
+    """How tightly the page is set: the spacing between lines and blocks."""
+
+    COMPACT = "compact"
+    NORMAL = "normal"
+    AIRY = "airy"
+
+
+class Show(Model):
+    """Which parts of the page to print."""
+
+    sourcing: bool = Field(default=True, description="The table of sources and their grades.")
+    footer: bool = Field(default=True, description="The footer: who prepared it, the legend.")
+    prepared_by: bool = Field(default=True, description="The analyst's name in the footer.")
+    date: bool = Field(default=True, description="The date prepared, in the banner.")
+    url: bool = Field(default=True, description="The piece's address, printed as text.")
+    qr: bool = Field(
+        default=False, description="A QR code of the piece's address, for the printed page."
+    )
+
+
+class Design(Model):
+    """How the brief looks. Every field is optional: the theme decides what is left out."""
+
+    theme: Identifier = Field(
+        default="memo", description="The theme: see `briefing themes` (memo, sheet, contrast)."
+    )
+    paper: Paper = Field(default=Paper.A4, description="Paper size: a4 or letter.")
+    margins: Annotated[float, Field(ge=6, le=30)] | None = Field(
+        default=None, description="Page margins, in millimetres (6 to 30)."
+    )
+    accent: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] | None = Field(
+        default=None, description="Accent colour, as #rrggbb (for instance #1d3f66)."
+    )
+    font: FontChoice | None = Field(default=None, description="Body type: serif or sans.")
+    font_size: Annotated[float, Field(ge=8, le=12)] | None = Field(
+        default=None, description="Base font size in points (8 to 12), before any fitting."
+    )
+    density: Density = Field(default=Density.NORMAL, description="compact, normal or airy.")
+    banner: Annotated[str, StringConstraints(strip_whitespace=True, max_length=80)] | None = (
+        Field(
+            default=None,
+            description="A classification-style line printed at the top and bottom of the "
+            "page, such as 'UNCLASSIFIED // FOR TRAINING'.",
+        )
+    )
+    show: Show = Field(default_factory=Show, description="Which parts of the page to print.")
+
+
 class Brief(Model):
     """A one-page brief on a written piece."""
 
@@ -383,6 +446,9 @@ class Brief(Model):
     )
     watch: list[Watch] = Field(
         default_factory=list, description="Open questions and indicators to watch."
+    )
+    design: Design = Field(
+        default_factory=Design, description="How the brief looks: theme, paper, colours."
     )
     quotes: list[Quote] = Field(
         default_factory=list,

@@ -112,6 +112,25 @@ device: Appeal to shared opinion
 quote: {exact: The average Westerner can be forgiven}
 effect: Presents the conclusion as common sense.
 """,
+    "Design": """\
+theme: sheet
+paper: letter
+margins: 12
+accent: "#7a1f2b"
+font: sans
+font_size: 9.5
+density: compact
+banner: UNCLASSIFIED // FOR TRAINING
+show: {sourcing: true, qr: true}
+""",
+    "Show": """\
+sourcing: true
+footer: true
+prepared_by: false
+date: true
+url: true
+qr: true
+""",
     "Watch": """\
 kind: indicator
 text: Attacks in Russia by returnees from Syria would support the thesis.

@@ -9,15 +9,18 @@ import jinja2
 
 from briefing import fonts, templates
 from briefing.errors import Diagnostic, InputError, Location, excerpt
-from briefing.model import Brief
+from briefing.model import Brief, Density, Design, Paper
 
 
 class Renderer:
     """Renders briefs with one template set; parsed templates are reused between briefs."""
 
-    def __init__(self, user_dir: Path | None = None) -> None:
+    def __init__(
+        self, user_dir: Path | None = None, theme: str = templates.DEFAULT_THEME
+    ) -> None:
         self.user_dir = user_dir
-        self.env = templates.environment(user_dir)
+        self.theme = theme
+        self.env = templates.environment(user_dir, theme)
         self._stylesheet: str | None = None
 
     def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True) -> str:
@@ -34,6 +37,9 @@ class Renderer:
                 standalone=standalone,
                 font_faces=fonts.embedded_css() if standalone else "",
                 stylesheet=self.stylesheet() if standalone else "",
+                design_css=design_css(brief.design),
+                qr_code=qr_svg(brief.piece.url) if brief.design.show.qr and brief.piece.url
+                else "",
                 scale=f"{scale:.3f}",
             )
         )
@@ -55,7 +61,7 @@ class Renderer:
                 exc.filename or exc.name, exc.lineno, exc.message or "syntax error"
             ) from None
         except jinja2.TemplateNotFound as exc:
-            folders = ", ".join(map(str, templates.search_path(self.user_dir)))
+            folders = ", ".join(map(str, templates.search_path(self.user_dir, self.theme)))
             raise InputError.at(
                 self.user_dir or templates.PACKAGE_TEMPLATES,
                 f"template '{exc.name}' not found in {folders}",
@@ -101,3 +107,34 @@ def keywords(brief: Brief) -> list[str]:
     words = [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
     words += [m.actor for m in brief.motives]
     return list(dict.fromkeys(w.replace(",", " ") for w in words))
+
+
+def design_css(design: Design) -> str:
+    """The brief's own design choices as CSS, set after the theme's stylesheet.
+
+    Every value was validated by the model (a #rrggbb colour, numbers in range,
+    enumerations), so none can carry CSS of its own.
+    """
+    page = [f"size: {'A4' if design.paper is Paper.A4 else 'letter'};"]
+    if design.margins is not None:
+        page.append(f"margin: {design.margins:g}mm;")
+    root = [f"--density: {DENSITY[design.density]};"]
+    if design.accent:
+        root.append(f"--accent: {design.accent};")
+    if design.font:
+        root.append(f"--body: var(--{design.font.value});")
+    if design.font_size is not None:
+        root.append(f"--size-factor: {design.font_size / BASE_SIZE:.4f};")
+    return f"@page {{ {' '.join(page)} }}\n:root {{ {' '.join(root)} }}"
+
+
+BASE_SIZE = 9.6
+"""The themes' body size, in points, at --size-factor 1."""
+DENSITY = {Density.COMPACT: 0.85, Density.NORMAL: 1, Density.AIRY: 1.2}
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of `url` as inline SVG, for readers of the printed page."""
+    import segno  # only briefs that ask for a QR code pay for the import
+
+    return str(segno.make(url, error="m").svg_inline(scale=2, border=0, dark="#000"))

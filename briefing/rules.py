@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from briefing import templates
 from briefing.errors import Diagnostic, Severity
 from briefing.loader import Document, FieldPath
 from briefing.model import Brief, Confidence, Likelihood
@@ -59,6 +60,8 @@ RULES = {
              "A date is later than today."),
         Rule("DA002", "prepared-before-published", Severity.ERROR,
              "The brief is dated before the piece it briefs."),
+        Rule("DE001", "unknown-theme", Severity.ERROR,
+             "design.theme names a theme that does not exist."),
     )
 }
 
@@ -291,3 +294,12 @@ def _dates(ctx: _Context) -> Iterator[Diagnostic]:
             f"({piece.published.isoformat()})",
             "check both dates: a brief is prepared after the piece is published",
         )
+
+
+@_check
+def _theme(ctx: _Context) -> Iterator[Diagnostic]:
+    name = ctx.brief.design.theme
+    try:
+        templates.theme(name)
+    except templates.UnknownThemeError as exc:
+        yield ctx.finding("DE001", ("design", "theme"), str(exc), exc.hint)

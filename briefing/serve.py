@@ -223,7 +223,7 @@ class PreviewServer:
         self._entries: dict[str, _Entry] = {}
         self._epoch = 0
         self._subscribers: set[queue.SimpleQueue[str | None]] = set()
-        self._renderer: Renderer | None = None
+        self._renderers: dict[str, Renderer] = {}  # by theme, made anew when templates change
         self._user_dir: Path | None = None
         self._template_files: dict[str, tuple[Path, Signature]] | None = None
         self._pending: dict[str, float] = {}
@@ -334,7 +334,7 @@ class PreviewServer:
         if templates_changed:
             if old is not None:
                 self._log("templates changed: rebuilding every brief")
-            self._renderer = Renderer(user_dir)
+            self._renderers = {}
             self._user_dir = user_dir
         self._template_files = files
 
@@ -358,6 +358,11 @@ class PreviewServer:
             ):
                 self._rebuild(entry, quiet=entry in fresh)
 
+    def _renderer(self, theme: str) -> Renderer:
+        if theme not in self._renderers:
+            self._renderers[theme] = Renderer(self._user_dir, theme)
+        return self._renderers[theme]
+
     def _scan(self) -> dict[str, Path]:
         """The briefs to serve, by stem (the first of two files with one stem wins)."""
         if self.folder:
@@ -379,7 +384,7 @@ class PreviewServer:
         watched = {entry.path: signature(entry.path, now)}
         if entry.source is not None:
             watched[entry.source] = signature(entry.source, now)
-        renderer = self._renderer or Renderer(self._user_dir)
+        renderer: Renderer | None = None
         brief: Brief | None = None
         body: str | None = None
         errors: list[Diagnostic] = []
@@ -391,6 +396,7 @@ class PreviewServer:
             source = _source_path(entry.path, brief.piece.source_text)
             errors = checked.problems()
             warnings = [f for f in checked.findings if f not in errors]
+            renderer = self._renderer(brief.design.theme)
             body = renderer.render(brief, scale=entry.scale)
         except InputError as exc:
             errors = list(exc.diagnostics)
