@@ -168,12 +168,10 @@ def check(paths: tuple[Path, ...], strict: bool, output: str) -> None:
 def _briefs(paths: tuple[Path, ...]) -> list[Path]:
     found = briefs_in(paths)
     if not found:
-        click.echo(
+        _fail(
             f"error: no briefs (*.yaml) in {', '.join(map(str, paths))}; "
-            "give .yaml files or folders that hold them",
-            err=True,
+            "give .yaml files or folders that hold them"
         )
-        sys.exit(2)
     return found
 
 
@@ -347,13 +345,11 @@ def eject(name: str, folder: Path, force: bool) -> None:
     chosen = list(templates.files(None, name))
     clashes = [rel for rel, _ in chosen if (folder / rel).exists()]
     if clashes and not force:
-        click.echo(
+        _fail(
             f"error: {folder} already has {', '.join(clashes[:5])}"
             f"{' ...' if len(clashes) > 5 else ''}; nothing was copied\n"
-            "  hint: eject into another folder, or add --force to overwrite them",
-            err=True,
+            "  hint: eject into another folder, or add --force to overwrite them"
         )
-        sys.exit(2)
     for rel, source in chosen:
         write_atomic(folder / rel, source.read_bytes())
     click.echo(f"copied {len(chosen)} files of the {name} theme into {folder}/; "
