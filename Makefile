@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(wildcard content/*.yaml)
 
-.PHONY: brief test lint fuzz bench clean
+.PHONY: brief test lint fuzz bench clean references
 
 # Make skips the build when no input changed (the second `make brief` costs
 # milliseconds); briefing itself then skips each brief whose own inputs did not change.
@@ -28,6 +28,11 @@ fuzz: $(VENV)/.installed-test
 # Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes).
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py --write
+
+# Rewrite the reference images of the visual tests (tests/visual/*.png) from the themes as
+# they are now, after a change of look that is meant; see tests/visual/README.md.
+references: $(VENV)/.installed-test
+	$(BIN)/pytest -q tests/test_visual.py --update-references
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check briefing tests benchmarks

@@ -342,7 +342,7 @@ def eject(name: str, folder: Path, force: bool) -> None:
     """
     from briefing.output import write_atomic
 
-    chosen = list(templates.files(None, name))
+    chosen = [(rel, path) for rel, path in templates.files(None, name) if rel != "theme.toml"]
     clashes = [rel for rel, _ in chosen if (folder / rel).exists()]
     if clashes and not force:
         _fail(

@@ -29,9 +29,13 @@ from briefing.fetcher import AssetFetcher
 FLOOR = 0.8
 """Smallest scale: 8 pt body text for the default 10 pt, still readable on paper."""
 MAX_PASSES = 5
-TARGET = 0.985
-"""Fill to aim at: a little under the page, as page breaks waste some of the space."""
-FULL = 0.93
+LIMIT = 0.975
+"""Most of the page the content may fill. The slack (some 20 pt) is for browsers: they
+break lines a little differently (Chromium does not hyphenate), and the HTML must
+print on one page too."""
+TARGET = 0.955
+"""Fill to aim at: a little under LIMIT, as page breaks waste some of the space."""
+FULL = 0.91
 """A fitted page this full is good enough: no further pass to enlarge it."""
 EXPONENT = 2.0
 """How height grows with scale before two passes measure it: between 1 (lines that do
@@ -84,13 +88,13 @@ class Layout:
         parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
         theme = self._sheet(stylesheet)
         document = self._render(parsed, theme, 1.0)
-        if len(document.pages) == 1:
-            return Fitted(document, 1.0, 1)
         # (scale, pages used) of each pass; the next scale is estimated from them.
         tried = [(1.0, pages_used(document))]
+        if tried[0][1] <= LIMIT:
+            return Fitted(document, 1.0, 1)
         best: tuple[Document, float] | None = None
         while len(tried) < MAX_PASSES:
-            too_big = min(s for s, used in tried if used > 1)
+            too_big = min(s for s, used in tried if used > LIMIT)
             low = best[1] if best else FLOOR
             scale = min(next_scale(tried), round(too_big - 0.005, 3))
             if best is None and len(tried) == MAX_PASSES - 1:
@@ -100,7 +104,7 @@ class Layout:
                 break  # a closer fit is not worth another pass
             document = self._render(parsed, theme, scale)
             tried.append((scale, pages_used(document)))
-            if len(document.pages) == 1:
+            if tried[-1][1] <= LIMIT:
                 best = (document, scale)
                 if tried[-1][1] > FULL:
                     break
@@ -167,6 +171,7 @@ def overflow_error(file: Path, document: Document, need: float) -> InputError:
     return InputError.at(
         file,
         f"the brief does not fit on one page: at the smallest readable size "
-        f"({FLOOR:.0%} of normal) it runs {need - 1:.0%} of a page over",
-        f"shorten it by about {1 - 1 / need:.0%}; the longest sections are {longest}",
+        f"({FLOOR:.0%} of normal) it runs {need - LIMIT:.0%} of a page over (it needs "
+        f"{need:.0%} of a page; a brief may fill {LIMIT:.0%}, leaving room for browsers)",
+        f"shorten it by about {1 - LIMIT / need:.0%}; the longest sections are {longest}",
     )

@@ -183,3 +183,15 @@ def pdf() -> Any:
         is_brief_font = staticmethod(is_brief_font)
 
     return Pdf
+
+
+# --- command-line options ----------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-references`: tests/test_visual.py rewrites its reference images."""
+    parser.addoption(
+        "--update-references", action="store_true", default=False,
+        help="rewrite the reference images of tests/visual/ instead of comparing with them "
+        "(what `make references` runs; see tests/visual/README.md)",
+    )

@@ -21,6 +21,12 @@ def test_wheel_builds_briefs_outside_the_checkout(tmp_path: Path) -> None:
     assert "briefing/templates/partials/sourcing.html.j2" in names
     assert "briefing/fonts/NotoSerif-Regular.ttf" in names
     assert "briefing/fonts/fonts.conf" in names
+    for theme in ("memo", "sheet", "contrast"):
+        assert f"briefing/themes/{theme}/theme.toml" in names
+    theme_files = [n for n in names if n.startswith("briefing/themes/")]
+    source_files = [p for p in (REPO / "briefing" / "themes").rglob("*")
+                    if p.is_file() and "__pycache__" not in p.parts]
+    assert len(theme_files) == len(source_files)
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

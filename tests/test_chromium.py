@@ -1,0 +1,330 @@
+"""The HTML in a real browser: printed by headless Chromium, it is the same one page as the PDF.
+
+For every theme, on A4 and on US Letter, the example brief is built to HTML and PDF, and
+the HTML is printed to PDF by Chromium (Debian's `chromium` package, which `.ci/run`
+installs), offline, from a fresh profile. Chromium's print must be exactly one page of
+the brief's paper, and carry the same text as briefing's own PDF: the bottom line, every
+heading, and (almost) the same words.
+
+Without Chromium the tests are skipped, except where the environment variable CI is set:
+there they fail, because CI must run them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from briefing import Builder, templates
+
+TIMEOUT = 60
+"""Seconds Chromium may take to print one page."""
+PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+"""Width and height of each paper, in points."""
+SIZE_SLACK = 2.0
+"""Points by which Chromium's page may differ from the paper (it rounds to its own units)."""
+WORD_OVERLAP = 0.95
+THEMES = list(templates.themes())
+CASES = [(theme, paper) for theme in THEMES for paper in PAPERS]
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium executable: skip without it, but fail on CI, which must have it."""
+    found = shutil.which("chromium")
+    if found is None:
+        if _ci():
+            pytest.fail("Chromium is not installed, and CI must run the browser tests: "
+                        "`.ci/run` installs Debian's `chromium` package (apt-get install chromium)")
+        pytest.skip("Chromium is not installed (Debian: `apt-get install chromium`); "
+                    "these tests run wherever it is, and always on CI")
+    return found
+
+
+def print_to_pdf(chromium: str, html: Path, pdf: Path, profile: Path) -> Path:
+    """Print `html` to `pdf` with headless Chromium, offline, from the fresh `profile`."""
+    command = [
+        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}", html.resolve().as_uri(),
+    ]
+    # The host's own font settings, as a reader's browser has them: importing briefing's
+    # layout engine points FONTCONFIG_FILE at the bundled fonts only, and Chromium's text
+    # metrics follow fontconfig's hinting (a brief measured 1 page with it, 2 without).
+    env = {k: v for k, v in os.environ.items() if k not in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")}
+    # A session of its own, so that a hung browser goes with all its helper processes.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, start_new_session=True)
+    try:
+        _out, err = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"Chromium did not print {html} within {TIMEOUT} s")
+    if process.returncode != 0 or not pdf.is_file():
+        tail = "\n".join(err.decode(errors="replace").splitlines()[-15:])
+        pytest.fail(f"Chromium failed to print {html} (exit {process.returncode}):\n{tail}")
+    return pdf
+
+
+# --- building and printing each theme and paper --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One brief in one theme on one paper: briefing's HTML and PDF, and Chromium's print."""
+
+    theme: str
+    paper: str
+    html: Path
+    pdf: Path
+    chromium_pdf: Path
+    bluf: str
+
+
+@pytest.fixture(scope="session")
+def printed(
+    chromium: str, example_yaml: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str, str], Printed]:
+    """`printed(theme, paper)`: the example built and printed by Chromium, once a session."""
+    cache: dict[tuple[str, str], Printed] = {}
+
+    def get(theme: str, paper: str) -> Printed:
+        if (theme, paper) not in cache:
+            folder = tmp_path_factory.mktemp(f"chromium-{theme}-{paper}")
+            content = folder / "content"
+            shutil.copytree(example_yaml.parent, content)
+            brief = content / example_yaml.name
+            data = yaml.safe_load(brief.read_text(encoding="utf-8"))
+            data.setdefault("design", {})["paper"] = paper
+            brief.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                             encoding="utf-8")
+            out = folder / "out"
+            Builder(out=out, formats=("html", "pdf"), theme=theme, force=True).build(brief)
+            html, pdf = out / f"{brief.stem}.html", out / f"{brief.stem}.pdf"
+            profile = folder / "profile"
+            profile.mkdir()
+            chromium_pdf = print_to_pdf(chromium, html, folder / "chromium.pdf", profile)
+            cache[theme, paper] = Printed(theme, paper, html, pdf, chromium_pdf, data["bluf"])
+        return cache[theme, paper]
+
+    return get
+
+
+# --- reading the prints --------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """Ligatures spelt out, soft hyphens dropped, every hyphen made '-', case folded."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    return re.sub(r"[\u2010\u2011]", "-", text).casefold()
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits of `text`: what both engines print, however they space it.
+
+    Chromium's PDF has no space characters: readers guess the spaces from the gaps between
+    glyphs, and under some font settings guess some inside words too (`T HE`, `f rom`,
+    letter-spaced headings); briefing's PDF hyphenates at the ends of lines, Chromium not.
+    """
+    return re.sub(r"\W|_", "", _normalise(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: words hyphenated at a line's end joined, hyphens inside dropped."""
+    text = " ".join(_normalise(text).split())
+    text = re.sub(r"(\w)- (?=[a-z])", r"\1", text)
+    text = re.sub(r"(\w)-(?=\w)", r"\1", text)
+    return re.findall(r"\w+", text)
+
+
+def rejoin(found: list[str], vocabulary: set[str], longest: int = 6) -> list[str]:
+    """`found` with runs of up to `longest` pieces joined where together they make a word of
+    `vocabulary` and apart do not: `bot t om` -> `bottom`, undoing spaces guessed inside
+    words, while `second hand` stays two words."""
+    joined: list[str] = []
+    i = 0
+    while i < len(found):
+        for k in range(min(longest, len(found) - i), 0, -1):
+            run = found[i : i + k]
+            if k == 1 or ("".join(run) in vocabulary
+                          and any(piece not in vocabulary for piece in run)):
+                joined.append("".join(run))
+                i += k
+                break
+    return joined
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+class _Headings(HTMLParser):
+    """Collects the text of h1, h2 and h3 elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("h1", "h2", "h3"):
+            self._depth += 1
+            self.found.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h1", "h2", "h3") and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.found[-1] += data
+
+
+def headings(html: Path) -> list[str]:
+    parser = _Headings()
+    parser.feed(html.read_text(encoding="utf-8"))
+    return [h for h in (" ".join(h.split()) for h in parser.found) if h]
+
+
+def text_bottom(pdf: Path) -> float:
+    """How far down the first page its lowest glyph reaches, in points from the top."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        textpage = page.get_textpage()
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        return float(page.get_size()[1] - min((r[1] for r in rects), default=0.0))
+    finally:
+        document.close()
+
+
+PROBE = "HXHXH"
+TALL = 4000.0
+
+
+def overflow(chromium: str, case: Printed) -> str:
+    """What runs over page 1 in Chromium's print, and by how many points.
+
+    The HTML is printed again on a page as wide as the paper and TALL points high, with a
+    marker fixed to the foot of the page area: how far down the content reaches, against
+    where the page area of the real paper ends (its height less the bottom margin).
+    """
+    reader = PdfReader(case.chromium_pdf)
+    beyond = " ".join(" ".join(p.extract_text() or "" for p in reader.pages[1:]).split())
+    beyond = unicodedata.normalize("NFKC", beyond)
+    what = (f"Chromium printed {len(reader.pages)} pages; beyond page 1: "
+            f"{beyond[:160] + (' ...' if len(beyond) > 160 else '')!r}")
+
+    width, height = PAPERS[case.paper]
+    extra = (f"<style>@page {{ size: {width}pt {TALL}pt !important; }}</style>"
+             '<div style="position: fixed; bottom: 0; left: 0; margin: 0; '
+             f'font: 1pt/1 sans-serif">{PROBE}</div>')
+    measure = case.html.with_name("measure.html")
+    measure.write_text(case.html.read_text(encoding="utf-8").replace("</body>", extra + "</body>"),
+                       encoding="utf-8")
+    profile = case.html.with_name("measure-profile")
+    profile.mkdir(exist_ok=True)
+    pdf = print_to_pdf(chromium, measure, case.html.with_name("measure.pdf"), profile)
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        textpage = document[0].get_textpage()
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        probe = textpage.search(PROBE).get_next()
+        margin = textpage.get_charbox(probe[0])[1] if probe else None
+    finally:
+        document.close()
+    content = [r for r in rects if r[1] > TALL / 2]  # the probe is at the page's foot
+    if margin is None or not content:
+        return what
+    bottom, area = TALL - min(r[1] for r in content), height - margin
+    ours = text_bottom(case.pdf)
+    return (f"{what}. In Chromium the content runs down to {bottom:.1f} pt from the top of "
+            f"the page, and the page area ends at about {area:.1f} pt ({height:.0f} pt paper, "
+            f"{margin:.1f} pt bottom margin): {bottom - area:.1f} pt over. In briefing's PDF "
+            f"the text ends at {ours:.1f} pt: Chromium's layout of the HTML (at the same "
+            f"--scale) is {bottom - ours:.1f} pt longer")
+
+
+# --- the tests -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme, paper", CASES)
+def test_chromium_prints_the_html_on_one_page(
+    theme: str, paper: str, chromium: str, printed: Callable[[str, str], Printed]
+) -> None:
+    case = printed(theme, paper)
+    assert len(PdfReader(case.pdf).pages) == 1
+    pages = len(PdfReader(case.chromium_pdf).pages)
+    assert pages == 1, f"{theme} on {paper}: {overflow(chromium, case)}"
+
+
+@pytest.mark.parametrize("theme, paper", CASES)
+def test_chromium_prints_on_the_paper_of_the_brief(
+    theme: str, paper: str, printed: Callable[[str, str], Printed]
+) -> None:
+    case = printed(theme, paper)
+    want = PAPERS[paper]
+    for label, pdf in (("briefing's PDF", case.pdf), ("Chromium's print", case.chromium_pdf)):
+        for page in PdfReader(pdf).pages:
+            got = (float(page.mediabox.width), float(page.mediabox.height))
+            assert abs(got[0] - want[0]) <= SIZE_SLACK and abs(got[1] - want[1]) <= SIZE_SLACK, (
+                f"{theme}: {label} is {got[0]:.1f} x {got[1]:.1f} pt, not {paper} "
+                f"({want[0]:.1f} x {want[1]:.1f} pt)"
+            )
+
+
+@pytest.mark.parametrize("theme, paper", CASES)
+def test_chromium_prints_the_same_text_as_the_pdf(
+    theme: str, paper: str, printed: Callable[[str, str], Printed]
+) -> None:
+    case = printed(theme, paper)
+    ours, theirs = pdf_text(case.pdf), pdf_text(case.chromium_pdf)
+    for name, text in (("briefing's PDF", ours), ("Chromium's print", theirs)):
+        assert letters(case.bluf) in letters(text), f"{theme}/{paper}: the BLUF is not in {name}"
+        for heading in headings(case.html):
+            assert letters(heading) in letters(text), (
+                f"{theme}/{paper}: the heading {heading!r} is not in {name}"
+            )
+    a = set(words(ours))
+    b = set(rejoin(words(theirs), a))
+    shared = len(a & b)
+    assert shared / len(a) > WORD_OVERLAP and shared / len(b) > WORD_OVERLAP, (
+        f"{theme}/{paper}: of {len(a)} words in briefing's PDF and {len(b)} in Chromium's "
+        f"print, {shared} are in both; only in briefing's PDF: {sorted(a - b)[:30]}; "
+        f"only in Chromium's: {sorted(b - a)[:30]}"
+    )
+
+
+# --- the text helpers, without a browser ----------------------------------------------------
+
+
+def test_words_undo_hyphenation_and_ligatures() -> None:
+    assert words("the Mediter\u2010\nranean, al-Assad\u2019s \ufb01re") == [
+        "the", "mediterranean", "alassad", "s", "fire"]
+    assert letters("BOT T OM  LI NE") == letters("Bottom line") == "bottomline"
+
+
+def test_rejoin_mends_words_split_by_guessed_spaces_only() -> None:
+    vocabulary = {"bottom", "line", "second", "hand", "secondhand", "from"}
+    found = ["bot", "t", "om", "li", "ne", "second", "hand", "f", "rom"]
+    assert rejoin(found, vocabulary) == ["bottom", "line", "second", "hand", "from"]
