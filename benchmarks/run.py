@@ -13,7 +13,6 @@ import copy
 import datetime as dt
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -241,7 +240,6 @@ def main() -> None:
         shutil.rmtree(bench.tmp, ignore_errors=True)
     if args.write:
         (REPO / "benchmarks" / "RESULTS.md").write_text(bench.results(), encoding="utf-8")
-    resource.getrusage(resource.RUSAGE_SELF)
 
 
 if __name__ == "__main__":
