@@ -375,9 +375,9 @@ def _text(box: Any) -> str:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_print_rules_in_every_stylesheet(theme: str) -> None:
-    css = (templates.theme(theme).folder / "brief.css")
-    text = (css if css.is_file() else templates.PACKAGE_TEMPLATES / "brief.css").read_text(
-        encoding="utf-8")
+    from briefing.render import Renderer
+
+    text = Renderer(None, theme).stylesheet()  # the theme's brief.css, includes resolved
     html_rule = re.search(r"^html \{(.*?)^\}", text, re.MULTILINE | re.DOTALL)
     assert html_rule, "no html rule"
     for declaration in ("hyphens: auto", "orphans: 2", "widows: 2"):
@@ -394,10 +394,10 @@ def test_print_rules_in_every_stylesheet(theme: str) -> None:
 
 
 def _root_colours(css: str) -> dict[str, str]:
-    """The stylesheet's custom properties set to a colour on :root."""
-    root = re.search(r":root \{(.*?)\}", css, re.DOTALL)
-    assert root
-    return dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\s*;", root.group(1)))
+    """The stylesheet's custom properties set to a colour on :root (every :root block)."""
+    roots = re.findall(r":root \{(.*?)\}", css, re.DOTALL)
+    assert roots
+    return dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\s*;", "".join(roots)))
 
 
 def _text_colours(css: str) -> list[str]:
@@ -429,9 +429,9 @@ def test_text_colours_read_in_grey_scale(theme: str) -> None:
 
     (White text is set only on a dark ground: the banner, a tag of high confidence.)
     """
-    css = (templates.theme(theme).folder / "brief.css")
-    text = (css if css.is_file() else templates.PACKAGE_TEMPLATES / "brief.css").read_text(
-        encoding="utf-8")
+    from briefing.render import Renderer
+
+    text = Renderer(None, theme).stylesheet()  # the theme's brief.css, includes resolved
     colours = [c for c in _text_colours(text) if c != "white"]
     assert colours
     least = 7.0 if theme == "contrast" else 4.5
