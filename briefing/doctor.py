@@ -74,14 +74,9 @@ def _fonts() -> str | None:
     return None if missing else f"{len(fonts.FACES)} faces in {fonts.FONTS_DIR}"
 
 
-def probes() -> list[Probe]:
-    """Everything `briefing` needs, looked up without loading the PDF engine."""
-    python = platform.python_version()
+def library_probes() -> list[Probe]:
+    """The system libraries the PDF engine loads, looked up without loading it."""
     return [
-        Probe("Python 3.11 or later", python if sys.version_info >= (3, 11) else None,
-              f"{APT} python3 (3.11 or later)"),
-        Probe("WeasyPrint 70 (the PDF engine)", _distribution("weasyprint"),
-              "pip install 'weasyprint>=70,<71' (or reinstall briefing)"),
         Probe("Pango 1.44 or later (text layout)",
               _version(("libpango-1.0.so.0", "libpango-1.0-0", "libpango-1.0.dylib"), _pango),
               f"{APT} libpango-1.0-0"),
@@ -98,17 +93,26 @@ def probes() -> list[Probe]:
         Probe("Fontconfig (font lookup)",
               _version(("libfontconfig.so.1", "libfontconfig.1.dylib"), _fontconfig),
               f"{APT} libfontconfig1"),
+    ]
+
+
+def probes() -> list[Probe]:
+    """Everything `briefing` needs, looked up without loading the PDF engine."""
+    python = platform.python_version()
+    return [
+        Probe("Python 3.11 or later", python if sys.version_info >= (3, 11) else None,
+              f"{APT} python3 (3.11 or later)"),
+        Probe("WeasyPrint 70 (the PDF engine)", _distribution("weasyprint"),
+              "pip install 'weasyprint>=70,<71' (or reinstall briefing)"),
+        *library_probes(),
         Probe("Bundled fonts (Noto Serif, Sans, Naskh Arabic)", _fonts(),
               "reinstall briefing: pip install --force-reinstall briefing"),
     ]
 
 
-_LIBRARIES = ("Pango", "PangoFT2", "HarfBuzz (", "Fontconfig")
-
-
 def missing_libraries() -> list[Probe]:
-    """The required system libraries that cannot be loaded (cheap: no WeasyPrint import)."""
-    return [p for p in probes() if p.name.startswith(_LIBRARIES) and not p.ok]
+    """The required system libraries that cannot be loaded."""
+    return [p for p in library_probes() if p.required and not p.ok]
 
 
 def report(found: list[Probe]) -> str:

@@ -58,11 +58,18 @@ class SourceText:
         return best
 
 
-def read_source_text(doc: Document, brief: Brief) -> SourceText | None:
-    """Read the piece's source text named in the brief, if any."""
+def source_text_path(brief_file: Path, brief: Brief) -> Path | None:
+    """Where the piece's source text is: its path is relative to the brief's YAML file."""
     if brief.piece.source_text is None:
         return None
-    path = doc.file.parent / brief.piece.source_text
+    return brief_file.parent / brief.piece.source_text
+
+
+def read_source_text(doc: Document, brief: Brief) -> SourceText | None:
+    """Read the piece's source text named in the brief, if any."""
+    path = source_text_path(doc.file, brief)
+    if path is None:
+        return None
     try:
         return SourceText(path, path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:

@@ -44,6 +44,7 @@ from briefing import templates
 from briefing.build import briefs_in, check, load_layout_engine
 from briefing.errors import BriefingError, Diagnostic, InputError, Location
 from briefing.loader import load
+from briefing.quotes import source_text_path
 from briefing.render import Renderer
 
 if TYPE_CHECKING:
@@ -393,7 +394,7 @@ class PreviewServer:
         try:
             checked = check(entry.path)
             brief = checked.brief
-            source = _source_path(entry.path, brief.piece.source_text)
+            source = source_text_path(entry.path, brief)
             errors = checked.problems()
             warnings = [f for f in checked.findings if f not in errors]
             renderer = self._renderer(brief.design.theme)
@@ -807,10 +808,6 @@ def _inject(page: str, extra: str) -> str:
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _source_path(brief_file: Path, source_text: Path | None) -> Path | None:
-    return brief_file.parent / source_text if source_text is not None else None
 
 
 def _guess_source(brief_file: Path) -> Path | None:
