@@ -78,11 +78,10 @@ class RootVariables:
         """
         if self._opaque:
             return css
-        declared = {name: value for name, (_, value) in self._declared.items()}
-        for name, text in (overrides or {}).items():
-            declared[name] = _trimmed(tinycss2.parse_component_value_list(text))
-        values = _Resolver(declared, self._varies)
-        return "\n".join(_rewrite(rule, values) for rule in _rules(css))
+        declared = {name: tinycss2.serialize(value) for name, (_, value) in
+                    self._declared.items()}
+        declared.update(overrides or {})
+        return _substituted(css, tuple(sorted(declared.items())), frozenset(self._varies))
 
     def _declare(self, name: str, rank: int, value: Nodes) -> None:
         self._order += 1
@@ -95,7 +94,7 @@ class RootVariables:
 class _Resolver:
     """Values of root-only variables, substituted recursively; None when unknown."""
 
-    def __init__(self, declared: dict[str, Nodes], varies: set[str]) -> None:
+    def __init__(self, declared: dict[str, Nodes], varies: frozenset[str]) -> None:
         self.declared = declared
         self.varies = varies
         self._done: dict[str, Nodes | None] = {}
@@ -147,6 +146,16 @@ class _Resolver:
         if name in self.declared or name in self.varies or comma is None:
             return None
         return self.nodes(arguments[comma + 1:])  # never set anywhere: the fallback
+
+
+@lru_cache(maxsize=64)
+def _substituted(css: str, declared: tuple[tuple[str, str], ...], varies: frozenset[str]) -> str:
+    # Cached: the briefs of a batch share their theme, design and, often, scales.
+    values = _Resolver(
+        {name: _trimmed(tinycss2.parse_component_value_list(text)) for name, text in declared},
+        varies,
+    )
+    return "\n".join(_rewrite(rule, values) for rule in _rules(css))
 
 
 @lru_cache(maxsize=16)
