@@ -14,6 +14,7 @@ BRIEF_INPUTS := $(BRIEFS) $(shell find content/sources templates briefing -type 
 brief: build/.made
 
 build/.made: $(VENV)/.installed $(BRIEF_INPUTS)
+	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/briefing build $(BRIEFS) --out build
 	@touch $@
 
@@ -27,6 +28,7 @@ fuzz: $(VENV)/.installed-test
 
 # Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes).
 bench: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/python benchmarks/run.py --write
 
 # Rewrite the reference images of the visual tests (tests/visual/*.png) from the themes as
@@ -43,7 +45,8 @@ $(VENV)/bin/python:
 
 # Editable install: templates and code in this checkout are used as they are edited.
 # compileall: an editable install leaves the package uncompiled, and where
-# PYTHONDONTWRITEBYTECODE is set every run would compile it again.
+# PYTHONDONTWRITEBYTECODE is set every run would compile it again (`brief` and `bench`
+# compile what was edited since).
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	$(BIN)/python -m compileall -q briefing

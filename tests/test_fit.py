@@ -65,6 +65,7 @@ def test_overlong_brief_is_shrunk_to_fit(
     result = builder.build(path)
     assert result.scale is not None
     assert 0.8 <= result.scale < 1
+    assert result.passes <= 5
     assert pages(builder.out / "long.pdf") == 1
     # Nothing was cut to make it fit: the last judgment is still there.
     assert "Judgment 17:" in pdf.text(builder.out / "long.pdf")
