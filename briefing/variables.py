@@ -7,7 +7,9 @@ uses can be replaced by that value once per pass, in the stylesheet's text, befo
 the layout engine parses it. Anything that could make a value differ from element to
 element (the property set on another selector, in a `style` attribute, inside a
 conditional rule, or by a stylesheet we cannot read) leaves that property to
-WeasyPrint.
+WeasyPrint. One difference remains, for broken CSS only: a declaration that its
+substituted value makes invalid is dropped when parsed, so an earlier declaration
+applies, where WeasyPrint would use the property's inherited or initial value.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ class RootVariables:
     """The custom properties that hold one value in the whole document."""
 
     def __init__(self) -> None:
-        self._declared: dict[str, tuple[tuple[int, int], Nodes]] = {}
+        # name -> (cascade rank and order, value as text)
+        self._declared: dict[str, tuple[tuple[int, int], str]] = {}
         self._varies: set[str] = set()
         self._opaque = False
         self._order = 0
@@ -78,17 +81,15 @@ class RootVariables:
         """
         if self._opaque:
             return css
-        declared = {name: tinycss2.serialize(value) for name, (_, value) in
-                    self._declared.items()}
+        declared = {name: value for name, (_, value) in self._declared.items()}
         declared.update(overrides or {})
         return _substituted(css, tuple(sorted(declared.items())), frozenset(self._varies))
 
     def _declare(self, name: str, rank: int, value: Nodes) -> None:
         self._order += 1
         key = (rank, self._order)
-        value = _trimmed(value)
         if name not in self._declared or key > self._declared[name][0]:
-            self._declared[name] = (key, value)
+            self._declared[name] = (key, tinycss2.serialize(value))
 
 
 class _Resolver:
