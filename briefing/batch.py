@@ -9,33 +9,31 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from briefing.build import Builder, Result
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, unexpected
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one brief: its result, or the error to print and its exit code."""
+    """What became of one brief: its result, or the error that stopped it."""
 
     path: Path
     result: Result | None = None
-    error: str | None = None
-    exit_code: int = 0
+    error: BriefingError | None = None
     traceback: str | None = None
+    """The traceback of an unexpected failure (a bug), for --debug."""
 
 
 def build_one(builder: Builder, path: Path) -> Outcome:
-    """Build `path`, turning every failure into an Outcome (exceptions do not cross processes
-    well, and one failing brief must not stop the others)."""
+    """Build `path`, turning every failure into an Outcome: one failing brief must not
+    stop the others, and an unexpected exception may not cross processes whole."""
     try:
         return Outcome(path, builder.build(path))
     except BriefingError as exc:
-        return Outcome(path, error=exc.format(), exit_code=exc.exit_code)
+        return Outcome(path, error=exc)
     except Exception as exc:
         return Outcome(
             path,
-            error=f"{path}: error: unexpected failure ({type(exc).__name__}: {exc}); run again "
-            "with --debug for details, and report it if it persists",
-            exit_code=1,
+            error=unexpected(exc, path),
             traceback=traceback.format_exc(),
         )
 

@@ -11,15 +11,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing import __version__, templates
+from briefing import theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.model import Brief
 from briefing.output import write_atomic
-from briefing.quotes import read_source_text
+from briefing.quotes import read_piece_text
 from briefing.render import Renderer
 from briefing.rules import check_brief
 from briefing.validate import validate
+from briefing.version import __version__
 
 if TYPE_CHECKING:
     from briefing.layout import Layout
@@ -35,7 +36,7 @@ STAMPS = ".briefing"
 class Result:
     """What building one brief did."""
 
-    source: Path
+    brief_file: Path
     outputs: list[Path]
     skipped: bool = False
     scale: float | None = None
@@ -60,11 +61,11 @@ def check(path: Path, *, today: dt.date | None = None) -> Checked:
     """Load, validate and check a brief; raise InputError if it is not a valid brief."""
     doc = load(path)
     brief = validate(doc)
-    source = read_source_text(doc, brief)
+    piece_text = read_piece_text(doc, brief)
     digest = hashlib.sha256(doc.text.encode())
-    if source is not None:
-        digest.update(b"\0source\0" + source.text.encode())
-    return Checked(brief, check_brief(doc, brief, source, today), digest.hexdigest())
+    if piece_text is not None:
+        digest.update(b"\0source\0" + piece_text.text.encode())
+    return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest())
 
 
 @dataclass
@@ -92,8 +93,8 @@ class Builder:
         """The layout engine, imported only when a PDF is asked for (it is slow to load)."""
         if self._layout is None:
             folders = (self.templates_dir,) if self.templates_dir else ()
-            self._layout = load_layout_engine((*folders, templates.THEMES,
-                                               templates.PACKAGE_TEMPLATES))
+            self._layout = load_layout_engine((*folders, theme_lookup.THEMES,
+                                               theme_lookup.PACKAGE_TEMPLATES))
         return self._layout
 
     def build(self, path: Path) -> Result:
@@ -116,7 +117,7 @@ class Builder:
             {
                 "brief": inputs,
                 "theme": theme,
-                "templates": templates.fingerprint(self.templates_dir, theme),
+                "templates": theme_lookup.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
                 "formats": list(self.formats),
             },
@@ -143,7 +144,7 @@ class Builder:
             if "pdf" in self.formats:
                 written[self.out / f"{stem}.pdf"] = pdf
             if "png" in self.formats:
-                from briefing.preview import png_bytes
+                from briefing.png import png_bytes
 
                 written[self.out / f"{stem}.png"] = png_bytes(pdf)
         if "html" in self.formats:
@@ -165,18 +166,18 @@ def load_layout_engine(asset_dirs: tuple[Path, ...]) -> Layout:
     # OSError; this names the library and the command that installs it.
     if missing := missing_libraries():
         raise BriefingError(
-            "error: the PDF engine cannot start: missing "
-            + "; ".join(f"{probe.name} (fix: {probe.fix})" for probe in missing)
-            + "\n  hint: run `briefing doctor` for a full report; HTML briefs still build "
-            "with --format html"
+            "the PDF engine cannot start: missing "
+            + "; ".join(f"{probe.name} (fix: {probe.fix})" for probe in missing),
+            "run `briefing doctor` for a full report; HTML briefs still build "
+            "with --format html",
         )
     try:
         from briefing.layout import Layout
     except (OSError, ImportError) as exc:
         raise BriefingError(
-            f"error: the PDF engine cannot start: {exc}\n"
-            "  hint: run `briefing doctor` to see what is missing and the command that "
-            "installs it (HTML briefs still build: --format html)"
+            f"the PDF engine cannot start: {exc}",
+            "run `briefing doctor` to see what is missing and the command that "
+            "installs it (HTML briefs still build: --format html)",
         ) from None
     return Layout(asset_dirs)
 

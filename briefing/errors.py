@@ -1,8 +1,13 @@
-"""Errors a user can act on: what is wrong, where, and how to fix it."""
+"""Errors a user can act on: what is wrong, where, and how to fix it.
+
+Errors are values: a message and a hint kept apart, a `Diagnostic` per place in a file,
+the numbers of a page that does not fit. Turning them into text ("error: ...", "hint:
+...", colour on a terminal) happens here and nowhere else, in `render`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -48,14 +53,10 @@ class Diagnostic:
         """`error`, or `QU001 error` for a rule's finding."""
         return f"{self.code} {self.severity}" if self.code else str(self.severity)
 
-    def format(self) -> str:
+    def format(self, *, colour: bool = False) -> str:
         """Render as `file:line:col: error: message`, then the excerpt and hint."""
-        text = f"{self.location}: {self.label}: {self.message}"
-        if self.excerpt:
-            text += "\n" + self.excerpt
-        if self.hint:
-            text += f"\n  hint: {self.hint}"
-        return text
+        return render(f"{self.location}: ", self.label, self.message, self.hint,
+                      self.excerpt, colour=colour, severity=self.severity)
 
     def line(self) -> str:
         """Render on one line, as linters do: `file:line:col: CODE severity: message (hint)`."""
@@ -76,13 +77,52 @@ class Diagnostic:
 
 
 class BriefingError(Exception):
-    """Base of the errors `briefing` reports to its user; exit code 1."""
+    """Base of the errors `briefing` reports to its user; exit code 1.
+
+    `message` says what is wrong, `hint` what to do about it; neither carries the
+    words "error:" or "hint:", which `format` adds. `file` is the input it is about,
+    if it is about one.
+    """
 
     exit_code = 1
 
-    def format(self) -> str:
-        """The message as printed to the user."""
-        return str(self)
+    def __init__(self, message: str, hint: str | None = None, *, file: Path | None = None
+                 ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.file = file
+
+    def format(self, *, colour: bool = False) -> str:
+        """The error as printed to the user."""
+        place = f"{self.file}: " if self.file else ""
+        return render(place, "error", self.message, self.hint, colour=colour)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross from the worker processes of a batch: keep every attribute.
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(cls: type[BriefingError], state: dict[str, Any]) -> BriefingError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, state.get("message", ""))
+    return error
+
+
+def unexpected(exc: BaseException, file: Path | None = None) -> BriefingError:
+    """A bug, said as an error the user can act on: run again with --debug, report it."""
+    return BriefingError(
+        f"unexpected failure ({type(exc).__name__}: {exc})",
+        "run again with --debug for details, and report it if it persists", file=file,
+    )
+
+
+class UsageError(BriefingError):
+    """What the command line asks cannot be done as given (no briefs, a file that is
+    already there); exit code 2, as for an invalid input."""
+
+    exit_code = 2
 
 
 class InputError(BriefingError):
@@ -98,6 +138,74 @@ class InputError(BriefingError):
     def at(cls, file: Path, message: str, hint: str | None = None) -> InputError:
         """An error about a whole file, not a place in it."""
         return cls([Diagnostic(Location(file), message, hint)])
+
+    def format(self, *, colour: bool = False) -> str:
+        """Each diagnostic, with its place, excerpt and hint."""
+        return "\n".join(d.format(colour=colour) for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """How far a brief overflows one page at the smallest scale the fit may use."""
+
+    need: float
+    """Pages the content needs at that scale (1.12 is 12% of a page over)."""
+    limit: float
+    """The part of the page the content may fill."""
+    floor: float
+    """The smallest scale tried."""
+    sections: list[tuple[str, float]] = field(default_factory=list)
+    """The longest sections, longest first, with their heights in pages."""
+
+    @property
+    def over(self) -> float:
+        """How much of a page the content runs over."""
+        return self.need - self.limit
+
+    @property
+    def cut(self) -> float:
+        """The part of the content to cut for it to fit."""
+        return 1 - self.limit / self.need
+
+
+class DoesNotFitError(InputError):
+    """A brief that does not fit on one page even at the smallest scale; exit code 2."""
+
+    def __init__(self, file: Path, overflow: Overflow) -> None:
+        longest = ", ".join(f"{name} ({height:.0%} of a page)"
+                            for name, height in overflow.sections[:3])
+        super().__init__([Diagnostic(
+            Location(file),
+            f"the brief does not fit on one page: at the smallest readable size "
+            f"({overflow.floor:.0%} of normal) it runs {overflow.over:.0%} of a page over "
+            f"(it needs {overflow.need:.0%} of a page; a brief may fill "
+            f"{overflow.limit:.0%}, leaving room for browsers)",
+            f"shorten it by about {overflow.cut:.0%}; the longest sections are {longest}",
+        )])
+        self.file = file
+        self.overflow = overflow
+
+
+_COLOURS = {"error": "31", "warning": "33", "hint": "36", "place": "1"}
+
+
+def _paint(text: str, what: str, colour: bool) -> str:
+    return f"\x1b[{_COLOURS[what]}m{text}\x1b[0m" if colour and text else text
+
+
+def render(
+    place: str, label: str, message: str, hint: str | None = None, excerpt: str | None = None,
+    *, colour: bool = False, severity: Severity = Severity.ERROR,
+) -> str:
+    """The one way an error or warning becomes text: `place: label: message`, the
+    excerpt, then `  hint: ...`; with `colour`, as a terminal shows it."""
+    head = _paint(place.removesuffix(" "), "place", colour) + (" " if place else "")
+    text = f"{head}{_paint(label, str(severity), colour)}: {message}"
+    if excerpt:
+        text += "\n" + excerpt
+    if hint:
+        text += f"\n  {_paint('hint', 'hint', colour)}: {hint}"
+    return text
 
 
 EXCERPT_WIDTH = 100

@@ -24,7 +24,7 @@ os.environ["FONTCONFIG_FILE"] = str(fonts.FONTS_DIR / "fonts.conf")
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
-from briefing.errors import InputError
+from briefing.errors import DoesNotFitError, Overflow
 from briefing.fetcher import AssetFetcher
 from briefing.variables import RootVariables
 
@@ -86,7 +86,7 @@ class Layout:
     def fit(self, html: str, file: Path, stylesheet: str = "") -> Fitted:
         """Lay `html` out on one page, shrinking it as little as needed, down to FLOOR.
 
-        Raises InputError naming the overflow and the longest sections when even the
+        Raises DoesNotFitError naming the overflow and the longest sections when even the
         smallest scale takes more than one page.
         """
         parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
@@ -197,14 +197,7 @@ def section_heights(document: Document) -> dict[str, float]:
     return dict(heights)
 
 
-def overflow_error(file: Path, document: Document, need: float) -> InputError:
+def overflow_error(file: Path, document: Document, need: float) -> DoesNotFitError:
     """The error for a brief that does not fit: by how much, and what to shorten."""
     sections = sorted(section_heights(document).items(), key=lambda item: -item[1])
-    longest = ", ".join(f"{name} ({height:.0%} of a page)" for name, height in sections[:3])
-    return InputError.at(
-        file,
-        f"the brief does not fit on one page: at the smallest readable size "
-        f"({FLOOR:.0%} of normal) it runs {need - LIMIT:.0%} of a page over (it needs "
-        f"{need:.0%} of a page; a brief may fill {LIMIT:.0%}, leaving room for browsers)",
-        f"shorten it by about {1 - LIMIT / need:.0%}; the longest sections are {longest}",
-    )
+    return DoesNotFitError(file, Overflow(need, LIMIT, FLOOR, sections[:3]))

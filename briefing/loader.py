@@ -4,6 +4,9 @@ The YAML is read event by event rather than through PyYAML's composer, for three
 reasons: every key and value keeps its place in the file; a key given twice, an alias
 or a foreign tag is noted where it stands and loading goes on, so that every problem
 of a file is reported in one run; and aliases are never expanded (no "billion laughs").
+
+Loading is the first stage: it returns what it found, problems included, and raises
+nothing; validation, the next stage, reports those problems with its own.
 """
 
 from __future__ import annotations
@@ -11,84 +14,24 @@ from __future__ import annotations
 import codecs
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefing.errors import Diagnostic, InputError, Location, Severity, excerpt
+from briefing.errors import Diagnostic, Location, excerpt
+from briefing.positions import FieldPath, YamlDocument
+from briefing.syntax import syntax_diagnostic
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader  # type: ignore[assignment]
 
-FieldPath = tuple[str | int, ...]
-
 _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 } | {"!"}
-
-
-@dataclass
-class Document:
-    """A loaded YAML brief: its data and where each part of it stands."""
-
-    file: Path
-    text: str
-    data: Any
-    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[FieldPath, str] = field(default_factory=dict, repr=False)
-    """The text of each scalar value as written (`no`, `1984`), before YAML typed it."""
-    problems: list[Diagnostic] = field(default_factory=list, repr=False)
-    """Problems found while loading (a key given twice, an alias): reported with the rest."""
-    ignored: set[FieldPath] = field(default_factory=set, repr=False)
-    """Paths whose value was refused while loading; validation says nothing more of them."""
-
-    @property
-    def lines(self) -> list[str]:
-        """The file's lines, for excerpts."""
-        return self.text.splitlines()
-
-    def locate(self, path: FieldPath, *, key: bool = False) -> Location:
-        """Where `path` stands; its key if `key`, else its value; else its nearest parent."""
-        for end in range(len(path), -1, -1):
-            sub = path[:end]
-            spot = (self.keys.get(sub) if key else None) or self.values.get(sub)
-            if spot:
-                return Location(self.file, spot[0], spot[1])
-        return Location(self.file, 1, 1)
-
-    def diagnostic(
-        self,
-        path: FieldPath,
-        message: str,
-        hint: str | None = None,
-        *,
-        key: bool = False,
-        code: str | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> Diagnostic:
-        """A diagnostic at `path`, with the excerpt of its line."""
-        where = self.locate(path, key=key)
-        return Diagnostic(
-            where, message, hint, excerpt(self.lines, where.line or 1, where.column or 1),
-            code, severity,
-        )
-
-    def at(self, line: int, column: int, message: str, hint: str | None = None) -> Diagnostic:
-        """A diagnostic at a line and column of the file, with the excerpt of its line."""
-        return Diagnostic(
-            Location(self.file, line, column), message, hint, excerpt(self.lines, line, column)
-        )
-
-
-def by_place(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The diagnostics in the order of their places in the file (stable otherwise)."""
-    return sorted(diagnostics, key=lambda d: (d.location.line or 0, d.location.column or 0))
 
 
 # --- reading the file ------------------------------------------------------------------
@@ -110,31 +53,37 @@ MAX_DEPTH = 12
 """Deepest nesting read: a brief itself goes five levels deep."""
 
 
-def load(file: Path) -> Document:
-    """Read and parse a YAML brief; raise InputError with the place of every problem."""
+def load(file: Path) -> YamlDocument:
+    """Read and parse a YAML brief, keeping the place of every part and every problem."""
     try:
         size = file.stat().st_size if file.is_file() else 0
         if size > MAX_BYTES:
-            raise InputError.at(
-                file, f"the file is {size / 1024:.0f} KiB, more than a brief can be "
-                f"({MAX_BYTES // 1024} KiB)",
+            return _unread(file, Diagnostic(
+                Location(file), f"the file is {size / 1024:.0f} KiB, more than a brief can "
+                f"be ({MAX_BYTES // 1024} KiB)",
                 "a one-page brief is a few KiB of YAML: check that this is the right file",
-            )
+            ))
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise InputError.at(file, "file not found", _missing_hint(file)) from None
+        return _unread(file, Diagnostic(Location(file), "file not found", _missing_hint(file)))
     except IsADirectoryError:
-        raise InputError.at(
-            file, "this is a folder, not a brief", "give the path of a .yaml file"
-        ) from None
+        return _unread(file, Diagnostic(
+            Location(file), "this is a folder, not a brief", "give the path of a .yaml file"
+        ))
     except PermissionError:
-        raise InputError.at(
-            file, "cannot read the file: permission denied",
+        return _unread(file, Diagnostic(
+            Location(file), "cannot read the file: permission denied",
             "check that you may read it (its permissions), or copy it somewhere you can",
-        ) from None
+        ))
     except OSError as exc:
-        raise InputError.at(file, f"cannot read the file: {exc.strerror}") from None
-    return parse(file, _decode(file, raw))
+        return _unread(file, Diagnostic(Location(file), f"cannot read the file: {exc.strerror}"))
+    text = _decode(file, raw)
+    return text if isinstance(text, YamlDocument) else parse(file, text)
+
+
+def _unread(file: Path, problem: Diagnostic, text: str = "") -> YamlDocument:
+    """A file that could not be read as YAML at all: only its problem is known."""
+    return YamlDocument(file, text, None, problems=[problem], complete=False)
 
 
 def _missing_hint(file: Path) -> str:
@@ -149,34 +98,36 @@ def _missing_hint(file: Path) -> str:
     return hint
 
 
-def _decode(file: Path, raw: bytes) -> str:
-    """The file's text; InputError when it is not UTF-8 text."""
+def _decode(file: Path, raw: bytes) -> str | YamlDocument:
+    """The file's text, or an unread document saying why it is not UTF-8 text."""
     not_text = "a brief is a plain-text YAML file (.yaml); check that you gave the right file"
     for magic, what in _MAGIC:
         if raw.startswith(magic):
-            raise InputError.at(file, f"this is not a YAML brief: it is {what}", not_text)
+            return _unread(file, Diagnostic(
+                Location(file), f"this is not a YAML brief: it is {what}", not_text
+            ))
     for bom, name in (
         (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
     ):
         if raw.startswith(bom):
-            raise InputError.at(
-                file,
+            return _unread(file, Diagnostic(
+                Location(file),
                 f"the file is saved as {name} text (it starts with a {name} byte-order "
                 "mark), not as UTF-8",
                 "save it again choosing the UTF-8 encoding (in most editors: Save As, "
                 "then Encoding: UTF-8)",
-            )
+            ))
     if b"\x00" in raw[:8192]:
-        raise InputError.at(
-            file, "this is not a text file: it contains NUL bytes, as binary files do",
+        return _unread(file, Diagnostic(
+            Location(file), "this is not a text file: it contains NUL bytes, as binary files do",
             not_text,
-        )
+        ))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         start = exc.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
-        raise InputError([_not_utf8(file, raw, start)]) from None
+        return _unread(file, _not_utf8(file, raw, start))
 
 
 def _not_utf8(file: Path, raw: bytes, start: int) -> Diagnostic:
@@ -202,30 +153,27 @@ def _not_utf8(file: Path, raw: bytes, start: int) -> Diagnostic:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
-def parse(file: Path, text: str) -> Document:
-    """Parse YAML text into a Document; raise InputError listing its problems."""
-    doc = Document(file, text, None)
-    _refuse_control_characters(doc)
+def parse(file: Path, text: str) -> YamlDocument:
+    """Parse YAML text into a YamlDocument, noting every problem in it."""
+    doc = YamlDocument(file, text, None)
+    if control := _control_characters(doc):
+        doc.problems, doc.complete = control, False
+        return doc
     loader = SafeLoader(text)
     try:
         doc.data = _Reader(loader, doc).document()
     except yaml.MarkedYAMLError as exc:
-        from briefing.syntax import syntax_diagnostic  # the error path only
-
-        raise InputError([syntax_diagnostic(doc, exc)]) from None
+        doc.data, doc.complete = None, False
+        doc.problems = [syntax_diagnostic(doc, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
-        raise InputError.at(file, f"YAML error: {exc}") from None
+        doc.data, doc.complete = None, False
+        doc.problems = [Diagnostic(Location(file), f"YAML error: {exc}")]
     finally:
         loader.dispose()
-    if doc.problems:
-        # Report the rest of the file along with what loading found: all errors at once.
-        from briefing.validate import problems
-
-        raise InputError(by_place(doc.problems + problems(doc)))
     return doc
 
 
-def _refuse_control_characters(doc: Document) -> None:
+def _control_characters(doc: YamlDocument) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for number, line in enumerate(doc.lines, 1):
         for match in _CONTROL.finditer(line):
@@ -237,20 +185,19 @@ def _refuse_control_characters(doc: Document) -> None:
                 "delete it: place the cursor just after the caret and press Backspace (such "
                 "characters often come with text copied from a PDF or a web page)",
             ))
-    if found:
-        if len(found) > 10:
-            rest = len(found) - 10
-            found = [*found[:10], Diagnostic(
-                Location(doc.file), f"... and {rest} more control characters",
-                "if the file is not a text file at all, check that you gave the right file",
-            )]
-        raise InputError(found)
+    if len(found) > 10:
+        rest = len(found) - 10
+        found = [*found[:10], Diagnostic(
+            Location(doc.file), f"... and {rest} more control characters",
+            "if the file is not a text file at all, check that you gave the right file",
+        )]
+    return found
 
 
 class _Reader:
     """Builds plain data from the parser's events, noting where each part stands."""
 
-    def __init__(self, loader: SafeLoader, doc: Document) -> None:
+    def __init__(self, loader: SafeLoader, doc: YamlDocument) -> None:
         self.loader = loader
         self.doc = doc
         self.anchors: dict[str, tuple[int, int]] = {}
@@ -429,5 +376,3 @@ def _place(event: Any) -> tuple[int, int]:
 def _dotted(path: FieldPath) -> str:
     return ".".join(str(p) for p in path)
 
-
-# --- syntax errors in plain words ------------------------------------------------------

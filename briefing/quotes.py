@@ -1,4 +1,9 @@
-"""Check that every quote in a brief stands verbatim in the piece's source text."""
+"""The piece's own text, read from the file a brief names, and its quotes looked up in it.
+
+"Source" means three things in this trade; in the code, the piece's text is the
+`PieceText` (the YAML key stays `piece.source_text`), the YAML file is the brief's
+file, and a `Source` is one of the brief's cited sources (see briefing.model).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.loader import Document
 from briefing.model import Brief
+from briefing.positions import YamlDocument
 
 # Editors and outlets differ in their quote marks and spacing around the same words;
 # the brief is faithful if only these differ (a dash is a word's own, so it counts).
@@ -29,8 +34,8 @@ def normalise(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class SourceText:
-    """The full text of a piece, normalised for quote look-up."""
+class PieceText:
+    """The full text of the piece a brief is about, normalised for quote look-up."""
 
     path: Path
     text: str
@@ -58,20 +63,20 @@ class SourceText:
         return best
 
 
-def source_text_path(brief_file: Path, brief: Brief) -> Path | None:
+def piece_text_path(brief_file: Path, brief: Brief) -> Path | None:
     """Where the piece's source text is: its path is relative to the brief's YAML file."""
     if brief.piece.source_text is None:
         return None
     return brief_file.parent / brief.piece.source_text
 
 
-def read_source_text(doc: Document, brief: Brief) -> SourceText | None:
+def read_piece_text(doc: YamlDocument, brief: Brief) -> PieceText | None:
     """Read the piece's source text named in the brief, if any."""
-    path = source_text_path(doc.file, brief)
+    path = piece_text_path(doc.file, brief)
     if path is None:
         return None
     try:
-        return SourceText(path, path.read_text(encoding="utf-8-sig"))
+        return PieceText(path, path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         message = f"the source text '{brief.piece.source_text}' was not found (looked in {path})"
     except UnicodeDecodeError:

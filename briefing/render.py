@@ -2,25 +2,69 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
-from briefing import fonts, templates
+from briefing import fonts, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.model import Brief, Density, Design, Paper
+
+
+def environment(
+    user_dir: Path | None, theme_name: str = theme_lookup.DEFAULT_THEME
+) -> jinja2.Environment:
+    """A Jinja environment that escapes every value and refuses undefined names."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(
+            [str(p) for p in theme_lookup.search_path(user_dir, theme_name)]
+        ),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["longdate"] = longdate
+    return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (compiling them costs more than rendering).
+
+    Entries are keyed by each template's source, so an edited template is compiled anew.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "briefing" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: compile every time
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def longdate(value: dt.date) -> str:
+    """`2015-10-07` as `7 October 2015`, the same on every machine (no locale)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 class Renderer:
     """Renders briefs with one template set; parsed templates are reused between briefs."""
 
     def __init__(
-        self, user_dir: Path | None = None, theme: str = templates.DEFAULT_THEME
+        self, user_dir: Path | None = None, theme: str = theme_lookup.DEFAULT_THEME
     ) -> None:
         self.user_dir = user_dir
         self.theme = theme
-        self.env = templates.environment(user_dir, theme)
+        self.env = environment(user_dir, theme)
         self._stylesheet: str | None = None
 
     def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True) -> str:
@@ -31,7 +75,7 @@ class Renderer:
         parsed once (see `stylesheet`). `scale` is the one-page fit the layout found.
         """
         return self._guarded(
-            lambda: self.env.get_template(templates.ENTRY).render(
+            lambda: self.env.get_template(theme_lookup.ENTRY).render(
                 brief=brief,
                 keywords=keywords(brief),
                 standalone=standalone,
@@ -48,7 +92,7 @@ class Renderer:
         """The theme's stylesheet (`brief.css`), the same for every brief."""
         if self._stylesheet is None:
             self._stylesheet = self._guarded(
-                lambda: self.env.get_template(templates.STYLESHEET).render()
+                lambda: self.env.get_template(theme_lookup.STYLESHEET).render()
             )
         return self._stylesheet
 
@@ -61,9 +105,9 @@ class Renderer:
                 exc.filename or exc.name, exc.lineno, exc.message or "syntax error"
             ) from None
         except jinja2.TemplateNotFound as exc:
-            folders = ", ".join(map(str, templates.search_path(self.user_dir, self.theme)))
+            folders = ", ".join(map(str, theme_lookup.search_path(self.user_dir, self.theme)))
             raise InputError.at(
-                self.user_dir or templates.PACKAGE_TEMPLATES,
+                self.user_dir or theme_lookup.PACKAGE_TEMPLATES,
                 f"template '{exc.name}' not found in {folders}",
                 "check the name in the {% include %} or {% extends %} that asks for it",
             ) from None

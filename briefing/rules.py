@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from briefing import templates
+from briefing import theme_lookup
 from briefing.errors import Diagnostic, Severity
-from briefing.loader import Document, FieldPath
 from briefing.model import Brief, Confidence, Likelihood
-from briefing.quotes import SourceText, normalise
+from briefing.positions import FieldPath, YamlDocument
+from briefing.quotes import PieceText, normalise
 
 BLUF_WORDS = 40
 PAGE_WORDS = 450
@@ -67,11 +67,11 @@ RULES = {
 
 
 class _Context:
-    """What the rules look at: the brief, its document and its source text."""
+    """What the rules look at: the brief, its YAML document and the text of its piece."""
 
-    def __init__(self, doc: Document, brief: Brief, source: SourceText | None,
+    def __init__(self, doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
                  today: dt.date) -> None:
-        self.doc, self.brief, self.source, self.today = doc, brief, source, today
+        self.doc, self.brief, self.piece_text, self.today = doc, brief, piece_text, today
 
     def finding(self, code: str, path: FieldPath, message: str, hint: str) -> Diagnostic:
         return self.doc.diagnostic(path, message, hint, code=code, severity=RULES[code].severity)
@@ -86,10 +86,10 @@ def _check(function: Check) -> Check:
     return function
 
 
-def check_brief(doc: Document, brief: Brief, source: SourceText | None,
+def check_brief(doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
                 today: dt.date | None = None) -> list[Diagnostic]:
     """Every finding of every rule on `brief`, in the order of the file."""
-    context = _Context(doc, brief, source, today or dt.date.today())
+    context = _Context(doc, brief, piece_text, today or dt.date.today())
     found = [f for check in _CHECKS for f in check(context)]
     return sorted(found, key=lambda f: (f.location.line or 0, f.location.column or 0, f.code or ""))
 
@@ -217,15 +217,15 @@ def _anonymity(ctx: _Context) -> Iterator[Diagnostic]:
 
 @_check
 def _quotes_found(ctx: _Context) -> Iterator[Diagnostic]:
-    if ctx.source is None:
+    if ctx.piece_text is None:
         return
-    haystack = ctx.source.normalised
+    haystack = ctx.piece_text.normalised
     for path, quote in ctx.brief.all_quotes():
         if normalise(quote.exact) not in haystack:
             yield ctx.finding(
                 "QU001", (*path, "exact"),
-                f"quote not found in {ctx.source.path.name}: \"{_shorten(quote.exact)}\"",
-                f"the closest passage is \"{ctx.source.closest(quote.exact)}\"; copy the words "
+                f"quote not found in {ctx.piece_text.path.name}: \"{_shorten(quote.exact)}\"",
+                f"the closest passage is \"{ctx.piece_text.closest(quote.exact)}\"; copy the words "
                 "exactly as they stand in the piece",
             )
 
@@ -300,6 +300,6 @@ def _dates(ctx: _Context) -> Iterator[Diagnostic]:
 def _theme(ctx: _Context) -> Iterator[Diagnostic]:
     name = ctx.brief.design.theme
     try:
-        templates.theme(name)
-    except templates.UnknownThemeError as exc:
-        yield ctx.finding("DE001", ("design", "theme"), str(exc), exc.hint)
+        theme_lookup.theme(name)
+    except theme_lookup.UnknownThemeError as exc:
+        yield ctx.finding("DE001", ("design", "theme"), exc.message, exc.hint or "")

@@ -40,11 +40,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote, unquote, urlsplit
 
-from briefing import templates
+from briefing import theme_lookup
 from briefing.build import briefs_in, check, load_layout_engine
 from briefing.errors import BriefingError, Diagnostic, InputError, Location
 from briefing.loader import load
-from briefing.quotes import source_text_path
+from briefing.quotes import piece_text_path
 from briefing.render import Renderer
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class PreviewServer:
     ) -> None:
         reason = refuse_host(host, allow_remote)
         if reason:
-            raise BriefingError(f"error: {reason}")
+            raise BriefingError(reason)
         self.root = root
         self.folder = root.is_dir()
         self.host, self.port = host, port
@@ -323,8 +323,8 @@ class PreviewServer:
     def _tick(self) -> None:
         """Rebuild what changed: every brief when a template did, else the brief itself."""
         now = time.time()
-        user_dir = self.templates_dir or templates.default_user_dir()
-        files = {name: (path, signature(path, now)) for name, path in templates.files(user_dir)}
+        user_dir = self.templates_dir or theme_lookup.default_user_dir()
+        files = {name: (path, signature(path, now)) for name, path in theme_lookup.files(user_dir)}
         old = self._template_files
         templates_changed = (
             old is None
@@ -394,7 +394,7 @@ class PreviewServer:
         try:
             checked = check(entry.path)
             brief = checked.brief
-            source = source_text_path(entry.path, brief)
+            source = piece_text_path(entry.path, brief)
             errors = checked.problems()
             warnings = [f for f in checked.findings if f not in errors]
             renderer = self._renderer(brief.design.theme)
@@ -462,7 +462,7 @@ class PreviewServer:
 
     def _engine(self) -> Layout:
         """The layout engine for the templates in effect, made on first use."""
-        key = tuple(templates.search_path(self._user_dir))
+        key = tuple(theme_lookup.search_path(self._user_dir))
         if self._layout is None or key != self._layout_key:
             self._layout, self._layout_key = load_layout_engine(key), key
         return self._layout
@@ -906,4 +906,4 @@ def measure_save_to_preview(brief: Path, work: Path, *, timeout: float = 60.0) -
             ):
                 return time.perf_counter() - started
             time.sleep(0.005)
-    raise BriefingError(f"error: the preview of {copy} was not updated within {timeout:.0f} s")
+    raise BriefingError(f"the preview of {copy} was not updated within {timeout:.0f} s")

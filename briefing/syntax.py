@@ -15,7 +15,7 @@ from collections.abc import Callable
 import yaml
 
 from briefing.errors import Diagnostic
-from briefing.loader import Document
+from briefing.positions import YamlDocument
 
 _GENERIC_HINT = (
     "check the indentation (spaces only, keys of a block lined up) and that every "
@@ -26,7 +26,7 @@ _KEY_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*):(?:\s
 _NO_SPACE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][\w-]*):(?P<rest>[^\s].*)$")
 
 
-def syntax_diagnostic(doc: Document, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def syntax_diagnostic(doc: YamlDocument, exc: yaml.MarkedYAMLError) -> Diagnostic:
     """A YAML syntax error said in plain words, at the place to fix."""
     lines = doc.lines
     problem = exc.problem or ""
@@ -272,7 +272,7 @@ def _content(line: str) -> bool:
     return bool(stripped) and not stripped.startswith("#")
 
 
-def _mapping_values(doc: Document, line: int, column: int, at: _At) -> Diagnostic:
+def _mapping_values(doc: YamlDocument, line: int, column: int, at: _At) -> Diagnostic:
     lines = doc.lines
     # The text before the error may be one plain value running over several lines: the
     # mistake is often on its first line (`headline:A` with no space after the colon).
@@ -336,7 +336,7 @@ def _levels(lines: list[str], line: int) -> list[tuple[int, str]]:
     return found
 
 
-def _block_mapping(doc: Document, line: int, column: int, at: _At) -> Diagnostic:
+def _block_mapping(doc: YamlDocument, line: int, column: int, at: _At) -> Diagnostic:
     lines = doc.lines
     text = lines[line - 1] if line <= len(lines) else ""
     before = text[: column - 1].rstrip()
@@ -386,7 +386,7 @@ def _block_mapping(doc: Document, line: int, column: int, at: _At) -> Diagnostic
 
 
 def _list_item(
-    doc: Document, line: int, column: int, ctx_line: int, ctx_column: int, at: _At
+    doc: YamlDocument, line: int, column: int, ctx_line: int, ctx_column: int, at: _At
 ) -> Diagnostic:
     lines = doc.lines
     text = lines[line - 1] if line <= len(lines) else ""

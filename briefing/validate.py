@@ -19,37 +19,32 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from briefing.errors import Diagnostic, InputError
-from briefing.loader import Document, FieldPath, by_place
 from briefing.model import Brief, Credibility, Identifier
+from briefing.positions import FieldPath, YamlDocument, by_place
 
 _EXAMPLE_DATE = "2024-01-02"
 
 
-def validate(doc: Document) -> Brief:
-    """Build the Brief from `doc`, or raise InputError listing every problem."""
-    if not isinstance(doc.data, dict):
-        raise InputError([_not_a_brief(doc)])
-    try:
-        return Brief.model_validate(doc.data)
-    except ValidationError as exc:
-        raise InputError(by_place(_diagnostics(doc, exc))) from None
+def validate(doc: YamlDocument) -> Brief:
+    """Build the Brief from `doc`, or raise InputError listing every problem.
 
-
-def problems(doc: Document) -> list[Diagnostic]:
-    """What is wrong with `doc`'s data as a brief; empty when it is a valid one.
-
-    Errors at paths the loader already refused (an alias, say) are left out.
+    The problems loading found come first in the file's order with validation's own,
+    so that one run reports them all.
     """
+    if not doc.complete:
+        raise InputError(doc.problems)
     if not isinstance(doc.data, dict):
-        return [] if doc.data is None and doc.problems else [_not_a_brief(doc)]
+        raise InputError(by_place([*doc.problems, _not_a_brief(doc)]))
     try:
-        Brief.model_validate(doc.data)
+        brief = Brief.model_validate(doc.data)
     except ValidationError as exc:
-        return _diagnostics(doc, exc)
-    return []
+        raise InputError(by_place(doc.problems + _diagnostics(doc, exc))) from None
+    if doc.problems:
+        raise InputError(by_place(doc.problems))
+    return brief
 
 
-def _not_a_brief(doc: Document) -> Diagnostic:
+def _not_a_brief(doc: YamlDocument) -> Diagnostic:
     data = doc.data
     hint = (
         "a brief is a set of keys, one per line, starting with 'piece:', 'meta:', "
@@ -74,7 +69,7 @@ def _not_a_brief(doc: Document) -> Diagnostic:
     return doc.diagnostic((), f"the file is {what}", hint)
 
 
-def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
+def _diagnostics(doc: YamlDocument, exc: ValidationError) -> list[Diagnostic]:
     errors = [
         err for err in exc.errors()
         if not any(tuple(err["loc"])[: len(p)] == p for p in doc.ignored)
@@ -97,7 +92,7 @@ def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
     return found
 
 
-def _diagnostic(doc: Document, err: ErrorDetails) -> Diagnostic:
+def _diagnostic(doc: YamlDocument, err: ErrorDetails) -> Diagnostic:
     path: FieldPath = tuple(err["loc"])
     kind = err["type"]
     given = err.get("input")
@@ -149,7 +144,7 @@ def _dotted(path: FieldPath) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _given(doc: Document, path: FieldPath, value: Any) -> str:
+def _given(doc: YamlDocument, path: FieldPath, value: Any) -> str:
     """What was given, in words: its YAML type and, briefly, the value as written."""
     raw = doc.raw.get(path)
     if value is None:
@@ -368,7 +363,7 @@ def _required_at(path: FieldPath) -> bool:
 # --- each kind of error ----------------------------------------------------------------
 
 
-def _missing(doc: Document, path: FieldPath) -> Diagnostic:
+def _missing(doc: YamlDocument, path: FieldPath) -> Diagnostic:
     block = _dotted(path[:-1])
     where = f"in '{block}'" if block else "at the top level of the brief"
     annotation = _annotation_at(path)
@@ -422,7 +417,7 @@ _KEY_SYNONYMS = {
 }
 
 
-def _unknown_key(doc: Document, path: FieldPath) -> Diagnostic:
+def _unknown_key(doc: YamlDocument, path: FieldPath) -> Diagnostic:
     key = str(path[-1])
     allowed = _allowed_keys(path[:-1])
     close = _guess_key(key, allowed)
@@ -449,7 +444,7 @@ def _guess_key(key: str, allowed: list[str]) -> str | None:
     return next((k for k in _KEY_SYNONYMS.get(normal, []) if k in allowed), None)
 
 
-def _block_data(doc: Document, path: FieldPath) -> Any:
+def _block_data(doc: YamlDocument, path: FieldPath) -> Any:
     data = doc.data
     for part in path:
         try:
@@ -470,7 +465,7 @@ _SYNONYMS = {
 }
 
 
-def _enum(doc: Document, path: FieldPath, err: ErrorDetails, given: Any) -> Diagnostic:
+def _enum(doc: YamlDocument, path: FieldPath, err: ErrorDetails, given: Any) -> Diagnostic:
     enum = _enum_of(_annotation_at(path))
     options = err.get("ctx", {}).get("expected", "")
     choices = [str(m.value) for m in enum] if enum else [
@@ -506,7 +501,7 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
 
 
-def _date(doc: Document, path: FieldPath, given: Any, got: str) -> Diagnostic:
+def _date(doc: YamlDocument, path: FieldPath, given: Any, got: str) -> Diagnostic:
     where = f"'{_dotted(path)}'"
     expected = f"a date written YYYY-MM-DD, like {_EXAMPLE_DATE}"
     unknown = (
@@ -583,7 +578,7 @@ _LANGUAGES = {
 }
 
 
-def _pattern(doc: Document, path: FieldPath, given: str, got: str) -> Diagnostic:
+def _pattern(doc: YamlDocument, path: FieldPath, given: str, got: str) -> Diagnostic:
     where = f"'{_dotted(path)}'"
     expected = _expected(path)
     hint: str | None = None
@@ -609,7 +604,7 @@ def _pattern(doc: Document, path: FieldPath, given: str, got: str) -> Diagnostic
     return doc.diagnostic(path, f"{where} must be {expected}; got {got}", hint)
 
 
-def _empty(doc: Document, path: FieldPath, expected: str) -> Diagnostic:
+def _empty(doc: YamlDocument, path: FieldPath, expected: str) -> Diagnostic:
     where = f"'{_dotted(path)}'"
     key = _key_of(path)
     model = _model_at(path)
@@ -639,13 +634,13 @@ def _empty(doc: Document, path: FieldPath, expected: str) -> Diagnostic:
     return doc.diagnostic(path, message, hint, key=path not in doc.raw)
 
 
-def _inline(doc: Document, path: FieldPath) -> bool:
+def _inline(doc: YamlDocument, path: FieldPath) -> bool:
     """Whether the list item at `path` is written in brackets on its list's line."""
     item, parent = doc.values.get(path), doc.keys.get(path[:-1])
     return bool(item and parent and item[0] == parent[0])
 
 
-def _type_hint(doc: Document, path: FieldPath, given: Any, kind: str) -> str | None:
+def _type_hint(doc: YamlDocument, path: FieldPath, given: Any, kind: str) -> str | None:
     key = _key_of(path)
     raw = doc.raw.get(path)
     base, _ = _strip(_annotation_at(path))

@@ -187,11 +187,12 @@ def test_folder_of_broken_briefs_reports_each(
 def test_a_folder_named_like_a_brief(tmp_path: Path) -> None:
     from briefing.errors import InputError
     from briefing.loader import load
+    from briefing.validate import validate
 
     folder = tmp_path / "brief.yaml"
     folder.mkdir()
     with pytest.raises(InputError) as exc:
-        load(folder)
+        validate(load(folder))
     assert exc.value.format() == (
         f"{folder}: error: this is a folder, not a brief\n  hint: give the path of a .yaml file"
     )
@@ -255,12 +256,13 @@ def test_same_messages_with_the_pure_python_parser(
 def test_a_long_line_is_cut_around_the_caret(tmp_path: Path) -> None:
     from briefing.errors import InputError
     from briefing.loader import load
+    from briefing.validate import validate
 
     long_text = "word " * 40 + "In short: " + "more " * 40
     path = tmp_path / "long.yaml"
     path.write_text(f"bluf: {long_text}\n", encoding="utf-8")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     [diag] = exc.value.diagnostics
     assert diag.excerpt is not None
     source, caret = diag.excerpt.splitlines()

@@ -29,7 +29,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from briefing import Builder, templates
+from briefing import Builder, theme_lookup
 
 TIMEOUT = 60
 """Seconds Chromium may take to print one page."""
@@ -38,7 +38,7 @@ PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 SIZE_SLACK = 2.0
 """Points by which Chromium's page may differ from the paper (it rounds to its own units)."""
 WORD_OVERLAP = 0.95
-THEMES = list(templates.themes())
+THEMES = list(theme_lookup.themes())
 CASES = [(theme, paper) for theme in THEMES for paper in PAPERS]
 
 

@@ -91,7 +91,7 @@ def test_location_formats_as_file_line_col(tmp_path: Path) -> None:
 def test_yaml_syntax_error_has_place(tmp_path: Path) -> None:
     path = write(tmp_path, "piece:\n  headline: A\n outlet: B\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     message = only_diagnostic(exc)
     assert "YAML syntax error" in message
     location = exc.value.diagnostics[0].location
@@ -103,7 +103,7 @@ def test_yaml_syntax_error_has_place(tmp_path: Path) -> None:
 def test_tab_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
     path = write(tmp_path, "piece:\n\theadline: A\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     assert "YAML syntax error" in only_diagnostic(exc)
     assert exc.value.diagnostics[0].location.line == 2
 
@@ -111,7 +111,7 @@ def test_tab_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
 def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: one\nmeta:\n  title: a\n  title: b\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     diag = diagnostic_with(exc, "twice")
     assert "the key 'title' appears twice in 'meta' (first at line 3)" in diag.message
     assert diag.location == Location(path, 4, 3)
@@ -124,7 +124,7 @@ def test_every_duplicate_key_is_reported_with_the_rest(tmp_path: Path) -> None:
     ) + "key_judgments: []\n"
     path = write(tmp_path, text)
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     places = [(d.location.line, d.message.split(" (")[0]) for d in exc.value.diagnostics]
     assert places == [
         (5, "'piece.genre' must be 'news', 'analysis', 'opinion', 'editorial', 'feature', "
@@ -137,7 +137,7 @@ def test_every_duplicate_key_is_reported_with_the_rest(tmp_path: Path) -> None:
 def test_aliases_are_refused_where_they_are_used(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: &b The bottom line.\nmeta:\n  title: *b\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     diag = diagnostic_with(exc, "aliases")
     # At the alias (*b), not at the anchor (&b); the anchor is named in the message.
     assert diag.location == Location(path, 3, 10)
@@ -150,7 +150,7 @@ def test_aliases_are_refused_where_they_are_used(tmp_path: Path) -> None:
 def test_merge_keys_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "base: &b {x: 1}\nmeta:\n  <<: *b\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     diag = diagnostic_with(exc, "aliases")
     assert diag.location == Location(path, 3, 3)
     assert "merge" in diag.message
@@ -163,7 +163,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
     with pytest.raises(InputError) as exc:
-        load(write(tmp_path, "\n".join(lines) + "\n"))
+        validate(load(write(tmp_path, "\n".join(lines) + "\n")))
     aliases = [d for d in exc.value.diagnostics if "aliases" in d.message]
     assert len(aliases) == 8 * 9  # each use reported once, none expanded
 
@@ -171,7 +171,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
 def test_python_tags_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: !!python/object:os.system echo\n")
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     diag = diagnostic_with(exc, "tag")
     assert "the YAML tag '!!python/object:os.system' is not allowed" in diag.message
     assert f"{path}:1:7: error: " in exc.value.format()
@@ -209,7 +209,7 @@ def test_not_a_brief(tmp_path: Path, text: str, kind: str) -> None:
 def test_non_utf8_bytes_are_a_clear_error(tmp_path: Path) -> None:
     path = write(tmp_path, "bluf: caf\xe9\n".encode("latin-1"))
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     message = only_diagnostic(exc)
     # Placed at the byte that cannot be read, which is shown as Windows-1252 would.
     assert message.startswith(f"{path}:1:10: error: the file is not UTF-8 text: byte 0xE9 ")
@@ -220,7 +220,7 @@ def test_non_utf8_bytes_are_a_clear_error(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.yaml"
     with pytest.raises(InputError) as exc:
-        load(path)
+        validate(load(path))
     message = only_diagnostic(exc)
     assert message.startswith(f"{path}: error: ")
     assert "not found" in message
@@ -230,7 +230,7 @@ def test_directory_is_not_a_brief(tmp_path: Path) -> None:
     folder = tmp_path / "briefs.yaml"
     folder.mkdir()
     with pytest.raises(InputError) as exc:
-        load(folder)
+        validate(load(folder))
     message = only_diagnostic(exc)
     assert message.startswith(f"{folder}: error: ")
     assert "folder" in message

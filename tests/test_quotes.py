@@ -13,7 +13,7 @@ from click.testing import Result
 from briefing import check
 from briefing.errors import InputError
 from briefing.loader import load
-from briefing.quotes import SourceText, read_source_text
+from briefing.quotes import PieceText, read_piece_text
 from briefing.rules import check_brief
 from briefing.validate import validate
 
@@ -40,7 +40,7 @@ def brief_with_quotes(write_brief: Callable[..., Path], folder: Path, *quotes: s
 def problems(path: Path) -> list[Any]:
     doc = load(path)
     brief = validate(doc)
-    source = read_source_text(doc, brief)
+    source = read_piece_text(doc, brief)
     assert source is not None
     return [d for d in check_brief(doc, brief, source) if d.code == "QU001"]
 
@@ -92,14 +92,14 @@ def test_wrong_quote_names_the_quote_and_the_closest_passage(
 def test_closest_passage_in_the_example_source(example_yaml: Path) -> None:
     doc = load(example_yaml)
     brief = validate(doc)
-    source = read_source_text(doc, brief)
+    source = read_piece_text(doc, brief)
     assert source is not None
     assert source.closest("access to the Atlantic") == "access to the Mediterranean"
     assert source.closest("naval base in Tartus") == "naval base in Tartarus"
 
 
 def test_closest_on_a_short_text() -> None:
-    source = SourceText(Path("t.txt"), "One two.")
+    source = PieceText(Path("t.txt"), "One two.")
     assert source.closest("one two three four") == "One two."
 
 
@@ -178,7 +178,7 @@ def _fold(text: str) -> str:
 def test_every_quote_of_the_example_is_in_its_source(example_yaml: Path) -> None:
     doc = load(example_yaml)
     brief = validate(doc)
-    source = read_source_text(doc, brief)
+    source = read_piece_text(doc, brief)
     assert source is not None
     assert [d for d in check_brief(doc, brief, source) if d.code == "QU001"] == []
     quotes = brief.all_quotes()

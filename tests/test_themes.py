@@ -21,7 +21,7 @@ from click.testing import Result
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from briefing import Builder, templates
+from briefing import Builder, theme_lookup
 from briefing.build import Result as BuildResult
 
 THEMES = ("memo", "sheet", "contrast")
@@ -177,7 +177,7 @@ def test_briefing_themes_lists_the_three(run_cli: Callable[..., Result]) -> None
         description = line[len(name):].strip()
         assert len(description) > 30, line
         assert description == (
-            templates.theme(name).description + (" (default)" if name == "memo" else "")
+            theme_lookup.theme(name).description + (" (default)" if name == "memo" else "")
         )
 
 
@@ -226,7 +226,7 @@ def test_ejected_sheet_builds_the_same_page_as_the_sheet_theme(
     ejected = tmp_path / "my-sheet"
     result = run_cli("theme", "eject", "sheet", str(ejected))
     assert result.exit_code == 0, result.output
-    for name, _source in templates.files(None, "sheet"):
+    for name, _source in theme_lookup.files(None, "sheet"):
         # Every template is copied; the theme's description is not a template.
         assert (ejected / name).is_file() == (name != "theme.toml"), name
     # A memo brief (no design block), built with the ejected folder first.
@@ -323,7 +323,7 @@ def test_headings_stay_with_what_follows_and_text_stays_on_the_page(
 
     brief = check(folder / f"{example_in(theme, 'a4').stem}.yaml").brief
     renderer = Renderer(None, theme)
-    layout = Layout((templates.THEMES, templates.PACKAGE_TEMPLATES))
+    layout = Layout((theme_lookup.THEMES, theme_lookup.PACKAGE_TEMPLATES))
     parsed = HTML(string=renderer.render(brief, standalone=False), url_fetcher=layout.fetcher,
                   base_url=layout.base_url)
     heading = {"contrast": "What holds up, and what does not"}.get(
@@ -443,7 +443,7 @@ def test_text_colours_read_in_grey_scale(theme: str) -> None:
 
 
 def test_contrast_theme_is_black_on_white(example_in: Callable[[str, str], Built]) -> None:
-    css = (templates.theme("contrast").folder / "brief.css").read_text(encoding="utf-8")
+    css = (theme_lookup.theme("contrast").folder / "brief.css").read_text(encoding="utf-8")
     printed = css.split("@media screen")[0]
     colours = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{3,6}\b", printed)}
     assert colours <= {"#000", "#fff", "#000000", "#ffffff"}, colours

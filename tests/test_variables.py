@@ -16,12 +16,12 @@ import pytest
 import tinycss2
 from click.testing import Result
 
-from briefing import Builder, templates
-from briefing.render import Renderer
+from briefing import Builder, theme_lookup
+from briefing.render import Renderer, environment
 from briefing.variables import RootVariables
 
-MEMO_CSS = (templates.PACKAGE_TEMPLATES / "brief.css").read_text(encoding="utf-8")
-BRIEF_HTML = (templates.PACKAGE_TEMPLATES / "brief.html.j2").read_text(encoding="utf-8")
+MEMO_CSS = (theme_lookup.PACKAGE_TEMPLATES / "brief.css").read_text(encoding="utf-8")
+BRIEF_HTML = (theme_lookup.PACKAGE_TEMPLATES / "brief.html.j2").read_text(encoding="utf-8")
 
 EXTRA_CSS = {
     "set on another selector": ".bluf { --accent: #aa0000; --k: 1.4; }",
@@ -65,7 +65,7 @@ def same_as_unsubstituted(brief: Path, tmp_path: Path, monkeypatch: pytest.Monke
     return substituted
 
 
-@pytest.mark.parametrize("theme", sorted(templates.themes()))
+@pytest.mark.parametrize("theme", sorted(theme_lookup.themes()))
 @pytest.mark.parametrize("design", sorted(DESIGNS))
 def test_builtin_themes_print_the_same_page(
     theme: str, design: str, example_yaml: Path, tmp_path: Path,
@@ -106,10 +106,10 @@ def test_variables_a_template_sets_are_left_to_weasyprint(
     assert custom != build_pdf(brief, tmp_path / "memo", None, None)
 
 
-@pytest.mark.parametrize("theme", sorted(templates.themes()))
+@pytest.mark.parametrize("theme", sorted(theme_lookup.themes()))
 def test_every_var_of_a_builtin_theme_is_substituted(theme: str) -> None:
     """The speed-up is real: outside custom properties, no var() is left to resolve."""
-    css = templates.environment(None, theme).get_template(templates.STYLESHEET).render()
+    css = environment(None, theme).get_template(theme_lookup.STYLESHEET).render()
     variables = RootVariables.of_page(css, [], [], linked=False)
     out = variables.substitute(css, {"--scale": "0.9"})
     left = [

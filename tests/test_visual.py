@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 
-from briefing import Builder, templates
-from briefing.preview import png_bytes
+from briefing import Builder, theme_lookup
+from briefing.png import png_bytes
 
 VISUAL = Path(__file__).resolve().parent / "visual"
 DPI = 80
@@ -38,7 +38,7 @@ differ by 0 pixels here; this is room for anti-aliasing after an update of PDFiu
 QUANTIZE_ERROR = 12
 """References are stored with 256 colours when no channel moves by more than this (a
 third of THRESHOLD), which makes them about a third the size; else in full colour."""
-THEMES = list(templates.themes())
+THEMES = list(theme_lookup.themes())
 UPDATE_ENV = "BRIEFING_UPDATE_REFERENCES"
 
 
@@ -242,10 +242,10 @@ def test_a_change_of_heading_colour_is_caught(
     """End to end: the theme's own stylesheet with red section headings, through the
     build, is not the theme's page."""
     theme = THEMES[0]
-    stylesheet = dict(templates.files(None, theme))[templates.STYLESHEET].read_text("utf-8")
+    stylesheet = dict(theme_lookup.files(None, theme))[theme_lookup.STYLESHEET].read_text("utf-8")
     override = tmp_path / "templates"
     override.mkdir()
-    (override / templates.STYLESHEET).write_text(
+    (override / theme_lookup.STYLESHEET).write_text(
         stylesheet + "\nh2 { color: #b00020 !important; }\n", encoding="utf-8"
     )
     result = Builder(out=tmp_path / "out", formats=("pdf",), theme=theme,

@@ -1,4 +1,4 @@
-"""Find templates: the user's folder first, file by file, then the theme's, then the base.
+"""Find a theme's templates: the user's folder first, then the theme's, then the base.
 
 A theme is a folder of `briefing/themes/` with a `theme.toml` (its description) and the
 templates it changes, usually `brief.css`; everything else comes from the base templates.
@@ -6,25 +6,21 @@ templates it changes, usually `brief.css`; everything else comes from the base t
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
-import os
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import jinja2
+from briefing.errors import UsageError
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 THEMES = Path(__file__).parent / "themes"
 DEFAULT_THEME = "memo"
 ENTRY = "brief.html.j2"
 STYLESHEET = "brief.css"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -48,15 +44,15 @@ def themes() -> dict[str, Theme]:
     return found
 
 
-class UnknownThemeError(LookupError):
+class UnknownThemeError(UsageError):
     """A theme name that no built-in theme has."""
 
     def __init__(self, name: str) -> None:
         known = list(themes())
         close = difflib.get_close_matches(name, known, n=1)
-        self.hint = (f"did you mean '{close[0]}'? " if close else "") + (
-            f"the themes are: {', '.join(known)} (see `briefing themes`)")
-        super().__init__(f"there is no theme '{name}'")
+        super().__init__(f"there is no theme '{name}'", (
+            f"did you mean '{close[0]}'? " if close else "") + (
+            f"the themes are: {', '.join(known)} (see `briefing themes`)"))
 
 
 def theme(name: str) -> Theme:
@@ -77,40 +73,6 @@ def default_user_dir() -> Path | None:
     """`./templates` when it exists, so a checkout's own overrides apply by default."""
     here = Path("templates")
     return here if here.is_dir() else None
-
-
-def environment(user_dir: Path | None, theme_name: str = DEFAULT_THEME) -> jinja2.Environment:
-    """A Jinja environment that escapes every value and refuses undefined names."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path(user_dir, theme_name)]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
-    )
-    env.filters["longdate"] = longdate
-    return env
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs (compiling them costs more than rendering).
-
-    Entries are keyed by each template's source, so an edited template is compiled anew.
-    """
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    folder = Path(base) / "briefing" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only home: compile every time
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def longdate(value: dt.date) -> str:
-    """`2015-10-07` as `7 October 2015`, the same on every machine (no locale)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def files(

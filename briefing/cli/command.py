@@ -1,0 +1,87 @@
+"""What every command shares: `--debug`, and the one place errors become exit codes.
+
+Commands raise `BriefingError` (exit 1) or `InputError` (exit 2) and never exit on
+their own; `Command.invoke` prints them, with colour on a terminal. Anything else is
+a bug: one line saying so, or its traceback with `--debug`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing.build import briefs_in
+from briefing.errors import BriefingError, UsageError, render, unexpected
+
+DEBUG = "briefing.debug"
+"""Key of the `--debug` flag in the click context's `meta`."""
+
+
+def debugging(ctx: click.Context | None = None) -> bool:
+    """Whether `--debug` was given to the running command."""
+    ctx = ctx or click.get_current_context()
+    return bool(ctx.meta.get(DEBUG))
+
+
+def colour(stream: Any = None) -> bool:
+    """Whether to colour messages: on a terminal, unless NO_COLOR is set."""
+    stream = stream or sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def _remember_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[DEBUG] = True
+
+
+class Command(click.Command):
+    """A command with `--debug` and the error handler."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(
+            ["--debug"], is_flag=True, expose_value=False, is_eager=True,
+            callback=_remember_debug, help="Show the traceback of an unexpected error.",
+        ))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report errors as messages and exit codes."""
+        try:
+            return super().invoke(ctx)
+        except BriefingError as exc:
+            click.echo(exc.format(colour=colour()), err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            if debugging(ctx):
+                raise
+            click.echo(unexpected(exc).format(colour=colour()), err=True)
+            ctx.exit(1)
+
+
+class Group(click.Group):
+    """A group whose commands and subgroups all have `--debug` and the error handler."""
+
+    command_class = Command
+    group_class = type
+
+
+def brief_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The brief files named on the command line; an error when there are none."""
+    found = briefs_in(paths)
+    if not found:
+        raise UsageError(
+            f"no briefs (*.yaml) in {', '.join(map(str, paths))}",
+            "give .yaml files or folders that hold them",
+        )
+    return found
+
+
+def warn(message: str) -> None:
+    """Print one warning line on standard error."""
+    click.echo(render("", "warning", message, colour=colour()), err=True)
