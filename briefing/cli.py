@@ -212,48 +212,23 @@ def new(slug: str, article: Path | None, directory: Path) -> None:
     With --from, it drafts from the piece's text its length, every direct quotation
     (the quote bank) and the sources it can tell from attributions, each marked REVIEW.
     Never overwrites a file. Exit status: 0 written, 2 a bad SLUG, an existing file or
-    an unreadable text.
+    an unreadable text, 1 when the file cannot be written.
     """
-    import datetime as dt
+    from briefing.draft import draft_brief
+    from briefing.errors import BriefingError
 
-    from briefing import draft
-    from briefing.loader import parse
-    from briefing.output import write_atomic
-    from briefing.validate import validate
-
-    if not draft.SLUG.match(slug):
-        hint = draft.slugify(slug.removesuffix(".yaml"), 80)
-        fix = f"; for example: briefing new {hint}" if hint else ""
-        _fail(f"error: '{slug}' is not a valid name for a brief: use lower-case letters, "
-              f"digits and dashes, starting with a letter or digit{fix}")
-    target = directory / f"{slug}.yaml"
-    for taken in (target, target.with_suffix(".yml")):  # both would build to SLUG.pdf
-        if taken.exists() or taken.is_symlink():
-            _fail(f"error: {taken} already exists; pick another SLUG, or delete the file "
-                  "first if you mean to start it again")
-    text = source = None
-    if article is not None:
-        try:
-            text = article.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            _fail(f"error: {article}: file not found; check the path given to --from")
-        except UnicodeDecodeError as exc:
-            _fail(f"error: {article}: not UTF-8 text (byte {exc.start} cannot be read); "
-                  "save it as UTF-8 and try again")
-        except OSError as exc:
-            _fail(f"error: {article}: cannot read the file: {exc.strerror}")
-        source = draft.relative_source(article, directory)
-    analysis = draft.analyse(text) if text is not None else None
-    yaml_text = draft.draft_yaml(slug, text, source, dt.date.today(), analysis)
-    validate(parse(target, yaml_text))  # a draft that does not validate is a bug
     try:
-        write_atomic(target, yaml_text.encode("utf-8"))
-    except OSError as exc:
-        _fail(f"error: cannot write {target}: {exc.strerror or exc}")
-    found = ""
-    if analysis is not None:
-        found = (f": {len(analysis.quotes)} quote(s) and {len(analysis.sources)} draft "
-                 "source(s) to review")
+        drafted = draft_brief(slug, directory, article)
+    except BriefingError as exc:
+        # Until errors are printed in one place: an InputError's text says "error:"
+        # already, after the file it is about; a BriefingError's text is the message.
+        shown = exc.format() if isinstance(exc, InputError) else f"error: {exc.format()}"
+        click.echo(shown, err=True)
+        sys.exit(exc.exit_code)
+    target, found = drafted.path, ""
+    if drafted.analysis is not None:
+        found = (f": {len(drafted.analysis.quotes)} quote(s) and "
+                 f"{len(drafted.analysis.sources)} draft source(s) to review")
     click.echo(f"wrote {target}{found}; next: replace every REVIEW in it, then "
                f"`briefing check {target}`")
 
