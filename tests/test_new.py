@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 
 from briefing import check, draft
 from briefing.cli import cli
-from briefing.draft import analysis, attributions, quotations, skeleton
-from briefing.errors import Severity
+from briefing.draft import analysis, attributions, quotations, reading, skeleton
+from briefing.errors import InputError, Severity
 from briefing.loader import load
 from briefing.model import Brief, Confidence, Hand, Reliability, SourceKind
 from briefing.quotes import normalise
@@ -168,6 +168,46 @@ def test_a_folder_given_as_the_article_is_refused(
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_folder_that_cannot_be_made_is_an_error_of_exit_status_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    result = new("piece", "--dir", "a-file/briefs")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write a-file/briefs/piece.yaml")
+
+
+# --- the API that `briefing new` calls ------------------------------------------------
+
+
+def test_draft_brief_writes_the_file_and_says_what_it_found(tmp_path: Path) -> None:
+    done = draft.draft_brief("kessel", tmp_path / "briefs", KESSEL, dt.date(2026, 1, 31))
+    assert done.path == tmp_path / "briefs" / "kessel.yaml"
+    assert done.analysis is not None and len(done.analysis.quotes) == 7
+    assert done.path.read_text(encoding="utf-8") == draft.draft_yaml(
+        "kessel", KESSEL.read_text(encoding="utf-8"),
+        skeleton.relative_source(KESSEL, tmp_path / "briefs"), dt.date(2026, 1, 31))
+    bare = draft.draft_brief("bare", tmp_path)
+    assert bare.analysis is None and brief_of(bare.path).piece.source_text is None
+
+
+def test_draft_brief_keeps_the_message_and_the_hint_apart(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        draft.draft_brief("Bad Slug", tmp_path)
+    (diagnostic,) = caught.value.diagnostics
+    assert "error" not in diagnostic.message and "hint" not in diagnostic.message
+    assert diagnostic.hint == "for example: briefing new bad-slug"
+    assert caught.value.exit_code == 2
+
+
+def test_every_file_is_read_as_text_until_other_readers_come(tmp_path: Path) -> None:
+    for name in ("piece.txt", "piece.md", "piece.HTML", "piece"):
+        assert reading.kind_of(Path(name)) == "text"
+    path = _write(tmp_path / "bom.txt", "\ufeffHeadline\n\nBody.\n".encode())
+    assert reading.read_piece(path) == reading.Piece("Headline\n\nBody.\n")
 
 
 def test_dir_and_an_article_elsewhere_give_a_relative_source_text(
