@@ -15,6 +15,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from briefing.words import ID_LENGTH, ID_PATTERN
+
 MAX_TEXT = 2000
 """Characters in one field: a paragraph. A one-page brief has no room for more, and a
 limit keeps a hostile file from making the layout engine work for minutes."""
@@ -29,9 +31,7 @@ def _not_a_number(value: object) -> object:
 
 
 Date = Annotated[dt.date, BeforeValidator(_not_a_number)]
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)
-]
+Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_LENGTH)]
 
 
 class Model(BaseModel):

@@ -17,6 +17,7 @@ from briefing.errors import Diagnostic, Severity
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import PieceText, normalise
+from briefing.words import word_count
 
 BLUF_WORDS = 40
 PAGE_WORDS = 450
@@ -94,10 +95,6 @@ def check_brief(doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
     return sorted(found, key=lambda f: (f.location.line or 0, f.location.column or 0, f.code or ""))
 
 
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:['\u2019-]\w+)*", text))
-
-
 def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
     """Every piece of the analyst's prose in the brief, with its path."""
     yield ("bluf",), brief.bluf
@@ -124,7 +121,7 @@ def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
 
 @_check
 def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
-    count = _words(ctx.brief.bluf)
+    count = word_count(ctx.brief.bluf)
     if count > BLUF_WORDS:
         yield ctx.finding("BR001", ("bluf",), f"the bottom line has {count} words",
                           f"cut it to {BLUF_WORDS} words or fewer: the conclusion, and why")
@@ -132,9 +129,9 @@ def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
 
 @_check
 def _page_length(ctx: _Context) -> Iterator[Diagnostic]:
-    total = sum(_words(text) for _, text in prose(ctx.brief))
+    total = sum(word_count(text) for _, text in prose(ctx.brief))
     # The quote bank is working material, not printed: it does not take room on the page.
-    total += sum(_words(q.exact) for path, q in ctx.brief.all_quotes() if path[0] != "quotes")
+    total += sum(word_count(q.exact) for path, q in ctx.brief.all_quotes() if path[0] != "quotes")
     if total > PAGE_WORDS:
         yield ctx.finding("BR002", (), f"the brief has about {total} words of prose and quotes",
                           f"a one-page brief holds about {PAGE_WORDS}; shorten the longest "

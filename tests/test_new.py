@@ -13,12 +13,14 @@ from click.testing import CliRunner, Result
 
 from briefing import check, draft
 from briefing.cli import cli
-from briefing.errors import Severity
+from briefing.draft import analysis, attributions, quotations, reading, skeleton
+from briefing.errors import Severity, UsageError
 from briefing.loader import load
 from briefing.model import Brief, Confidence, Hand, Reliability, SourceKind
 from briefing.quotes import normalise
 from briefing.schema import SCHEMA_LINE
 from briefing.validate import validate
+from briefing.words import ID, slugify, word_count
 
 REPO = Path(__file__).resolve().parent.parent
 FPIF = REPO / "content" / "sources" / "fpif-russia-assad.txt"
@@ -112,7 +114,8 @@ def test_a_yml_file_of_the_same_name_is_refused_too(
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "piece.yml").write_text("mine: keep me\n", encoding="utf-8")
     result = new("piece")
-    assert result.exit_code == 2 and "piece.yml already exists" in result.stderr
+    assert result.exit_code == 2
+    assert "error: content/piece.yml already exists" in result.stderr
     assert not (tmp_path / "content" / "piece.yaml").exists()
 
 
@@ -168,6 +171,45 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def test_a_folder_that_cannot_be_made_is_an_error_of_exit_status_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    result = new("piece", "--dir", "a-file/briefs")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write a-file/briefs/piece.yaml")
+
+
+# --- the API that `briefing new` calls ------------------------------------------------
+
+
+def test_draft_brief_writes_the_file_and_says_what_it_found(tmp_path: Path) -> None:
+    done = draft.draft_brief("kessel", tmp_path / "briefs", KESSEL, dt.date(2026, 1, 31))
+    assert done.path == tmp_path / "briefs" / "kessel.yaml"
+    assert done.analysis is not None and len(done.analysis.quotes) == 7
+    assert done.path.read_text(encoding="utf-8") == draft.draft_yaml(
+        "kessel", KESSEL.read_text(encoding="utf-8"),
+        skeleton.relative_source(KESSEL, tmp_path / "briefs"), dt.date(2026, 1, 31))
+    bare = draft.draft_brief("bare", tmp_path)
+    assert bare.analysis is None and brief_of(bare.path).piece.source_text is None
+
+
+def test_draft_brief_keeps_the_message_and_the_hint_apart(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as caught:
+        draft.draft_brief("Bad Slug", tmp_path)
+    assert "error" not in caught.value.message and "hint" not in caught.value.message
+    assert caught.value.hint == "for example: briefing new bad-slug"
+    assert caught.value.exit_code == 2
+
+
+def test_every_file_is_read_as_text_until_other_readers_come(tmp_path: Path) -> None:
+    for name in ("piece.txt", "piece.md", "piece.HTML", "piece"):
+        assert reading.kind_of(Path(name)) == "text"
+    path = _write(tmp_path / "bom.txt", "\ufeffHeadline\n\nBody.\n".encode())
+    assert reading.read_piece(path) == reading.Piece("Headline\n\nBody.\n")
+
+
 def test_dir_and_an_article_elsewhere_give_a_relative_source_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -193,8 +235,8 @@ def fpif(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Result, Path,
 def test_fpif_word_count_and_reading_time(fpif: tuple[Result, Path, str]) -> None:
     result, path, article = fpif
     assert result.exit_code == 0, result.output
-    assert draft.word_count(article) == 335
-    assert 330 <= draft.word_count(article) <= 345
+    assert word_count(article) == 335
+    assert 330 <= word_count(article) <= 345
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_LINE
     assert ("# The piece: 335 words, about 2 minutes to read (at 230 words a minute)."
@@ -337,17 +379,17 @@ def test_kessel_attributions(kessel: tuple[Result, Path, str]) -> None:
 
 
 def test_reading_time_rounds_up() -> None:
-    assert [draft.reading_minutes(n) for n in (0, 1, 230, 231, 460, 461)] == [1, 1, 1, 2, 2, 3]
+    assert [analysis.reading_minutes(n) for n in (0, 1, 230, 231, 460, 461)] == [1, 1, 1, 2, 2, 3]
 
 
 def test_slugify_keeps_ids_valid_and_short() -> None:
-    assert draft.slugify("Sources familiar with the Kremlin\u2019s thinking") == (
+    assert slugify("Sources familiar with the Kremlin\u2019s thinking") == (
         "sources-familiar-with-the-kremlin-s"
     )
-    assert draft.slugify("Jos\u00e9 \u00c1lvarez") == "jose-alvarez"
-    assert draft.slugify("\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440") == ""
-    long = draft.slugify("word " * 30)
-    assert len(long) <= 40 and draft.SLUG.match(long)
+    assert slugify("Jos\u00e9 \u00c1lvarez") == "jose-alvarez"
+    assert slugify("\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440") == ""
+    long = slugify("word " * 30)
+    assert len(long) <= 40 and ID.match(long)
 
 
 def test_quotations_in_curly_and_straight_quotes() -> None:
@@ -357,14 +399,14 @@ def test_quotations_in_curly_and_straight_quotes() -> None:
         "\u201cThe first paragraph of a long quote goes on\n\n"
         "\u201cand ends here, in the second one.\u201d\n"
     )
-    found = [q.exact for q in draft.find_quotations(text)]
+    found = [q.exact for q in quotations.find_quotations(text)]
     assert found == [
         "We will stay here all winter",
         "Nobody told us anything at all",
         "The first paragraph of a long quote goes on",
         "and ends here, in the second one.",
     ]
-    for quotation in draft.find_quotations(text):
+    for quotation in quotations.find_quotations(text):
         assert quotation.exact in text
 
 
@@ -402,14 +444,14 @@ def test_a_hard_wrapped_quote_is_folded_and_still_passes_the_check(
     ],
 )
 def test_attribution_patterns(text: str, speaker: str, kind: str, via: str | None) -> None:
-    (found,) = draft.find_attributions(text)
+    (found,) = attributions.find_attributions(text)
     assert (found.speaker, found.kind, found.via) == (speaker, kind, via)
     assert found.matched in text
 
 
 def test_no_attribution_without_a_speaker() -> None:
     text = "The said agreement was signed. He was told to leave. It says a lot."
-    assert [a.kind for a in draft.find_attributions(text)] == []
+    assert [a.kind for a in attributions.find_attributions(text)] == []
 
 
 @pytest.mark.parametrize(
@@ -422,7 +464,7 @@ def test_no_attribution_without_a_speaker() -> None:
     ],
 )
 def test_scalars_read_back_as_written(value: str) -> None:
-    assert yaml.safe_load(f"key: {draft.scalar(value)}  # a comment\n") == {"key": value}
+    assert yaml.safe_load(f"key: {skeleton.scalar(value)}  # a comment\n") == {"key": value}
 
 
 def test_draft_yaml_is_pure_and_dated(tmp_path: Path) -> None:

@@ -1,0 +1,78 @@
+"""Draft a brief from a piece, for `briefing new SLUG [--from ARTICLE]`.
+
+One module per step, each working on the output of the one before:
+
+- `reading`: the file becomes a Piece, plain text with a blank line between
+  paragraphs; one reader per kind of file (today only UTF-8 text), so that readers
+  of other kinds plug in there and nothing after them changes;
+- `quotations`: the words in double quotes;
+- `attributions` (with `speakers`, who the words name): who said or reported what,
+  found outside the quotations;
+- `sources`: the attributions folded into one draft source per speaker;
+- `analysis`: the steps above in order, each quotation tied to its speaker;
+- `skeleton`: the commented YAML of the brief, every guess marked REVIEW.
+
+The analysis is rules of thumb on English news prose, in pure functions; only
+`draft_brief` touches files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from briefing.draft.analysis import Analysis, analyse
+from briefing.draft.reading import Piece, read_piece
+from briefing.draft.skeleton import draft_yaml, relative_source
+from briefing.errors import BriefingError, UsageError
+from briefing.loader import parse
+from briefing.output import write_atomic
+from briefing.validate import validate
+from briefing.words import ID, slugify
+
+__all__ = ["Analysis", "Drafted", "Piece", "analyse", "draft_brief", "draft_yaml", "read_piece"]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A brief written by `draft_brief`, and what was found in its piece (None without one)."""
+
+    path: Path
+    analysis: Analysis | None
+
+
+def draft_brief(slug: str, directory: Path, article: Path | None = None,
+                today: dt.date | None = None) -> Drafted:
+    """Write `directory`/SLUG.yaml, a skeleton that validates, drafted from `article` if given.
+
+    Never overwrites a file. Raises UsageError for a SLUG that is not a file stem or a
+    SLUG.yaml or SLUG.yml already there, InputError for an article that cannot be
+    read, BriefingError when the file cannot be written.
+    """
+    target = directory / f"{slug}.yaml"
+    if not ID.match(slug):
+        example = slugify(slug.removesuffix(".yaml"), 80)
+        raise UsageError(
+            f"'{slug}' is not a valid name for a brief: use lower-case letters, digits and "
+            "dashes, starting with a letter or digit",
+            f"for example: briefing new {example}" if example else None,
+        )
+    for taken in (target, target.with_suffix(".yml")):  # both would build to SLUG.pdf
+        if taken.exists() or taken.is_symlink():
+            raise UsageError(f"{taken} already exists", "pick another SLUG, or delete the "
+                             "file first if you mean to start it again")
+    text = source = analysis = None
+    if article is not None:
+        piece = read_piece(article)
+        text, source = piece.text, relative_source(article, directory)
+        analysis = analyse(text)
+        if piece.headline:  # a headline the file declares beats one guessed from the text
+            analysis = replace(analysis, headline=piece.headline)
+    yaml_text = draft_yaml(slug, text, source, today or dt.date.today(), analysis)
+    validate(parse(target, yaml_text))  # a draft that does not validate is a bug
+    try:
+        write_atomic(target, yaml_text.encode("utf-8"))
+    except OSError as exc:
+        raise BriefingError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return Drafted(target, analysis)

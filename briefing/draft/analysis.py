@@ -1,0 +1,149 @@
+"""The analysis of a piece: its length, its quotations, and who said each of them.
+
+It runs the other modules in order (quotations, attributions, sources) and ties
+each quotation to its speaker; what it learns is an Analysis, which the skeleton
+writes out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing.draft.attributions import Attribution, find_attributions, is_stop
+from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
+from briefing.draft.reading import paragraphs
+from briefing.draft.sources import DraftSource, Sources
+from briefing.words import word_count
+
+WORDS_PER_MINUTE = 230
+"""Reading speed for the reading time: an adult's silent reading of non-fiction."""
+
+
+def reading_minutes(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Minutes to read `words` at `per_minute`, rounded up, at least 1."""
+    return max(1, math.ceil(words / per_minute))
+
+
+@dataclass(frozen=True)
+class DraftQuote:
+    """A quotation for the quote bank, with its speaker when one was found."""
+
+    id: str
+    exact: str
+    context: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What `briefing new --from` learns from a piece's text."""
+
+    words: int
+    minutes: int
+    quotes: list[DraftQuote]
+    sources: list[DraftSource]
+    headline: str | None = None
+
+
+def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int, str]:
+    """Paragraphs (by index) that a preceding "As Reuters reports:" introduces as quoted.
+
+    The block runs over the next paragraph, and on over each that follows as long as it
+    has an attribution of its own: plain text cannot show where a block quote ends.
+    """
+    spans = paragraphs(text)
+    relayed: dict[int, str] = {}
+    outlet: str | None = None
+    first = -1
+    for i, (start, end) in enumerate(spans):
+        mine = [a for a in attributions if start <= a.start < end]
+        if outlet is not None and (i == first or mine):
+            relayed[i] = outlet
+        else:
+            outlet = None
+        intro = [a for a in mine if a.kind == "outlet" and a.via]
+        if intro and not text[intro[-1].end:end].strip().strip(":") and text[:end].endswith(":"):
+            outlet, first = intro[-1].via, i + 1
+    return relayed
+
+
+def _headline(text: str) -> str | None:
+    """The first line when it reads as a headline: short, with no closing punctuation."""
+    spans = paragraphs(text)
+    if not spans:
+        return None
+    first = text[spans[0][0]:spans[0][1]]
+    if "\n" in first.strip() or not 2 <= word_count(first) <= 16:
+        return None
+    if first.rstrip()[-1] in ".!:;,\"\u201d\u2019)" or len(spans) < 2:
+        return None
+    return " ".join(first.split())
+
+
+def analyse(text: str) -> Analysis:
+    """Count the words, find the quotations and attributions, and tie them together."""
+    words = word_count(text)
+    marked = find_quotations(text, min_words=1)
+    quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
+    masked = mask(text, [(q.start, q.end) for q in marked])
+    attributions = find_attributions(text, marked)
+    spans = paragraphs(text)
+
+    def paragraph_of(at: int) -> int:
+        return next((i for i, (s, e) in enumerate(spans) if s <= at < e), -1)
+
+    relayed = _relayed_paragraphs(text, attributions)
+    sources = Sources()
+    resolved: dict[int, DraftSource | None] = {}
+    for a in attributions:
+        resolved[a.start] = sources.add(a, relayed.get(paragraph_of(a.start)))
+
+    drafts: list[DraftQuote] = []
+    seen: set[str] = set()
+    previous: tuple[Quotation, Attribution] | None = None
+    for q in quotations:
+        linked = _link(q, attributions, masked, paragraph_of)
+        if linked is None and previous is not None:
+            prev_q, prev_a = previous
+            between = [a for a in attributions
+                       if prev_q.end <= a.start < q.start and a is not prev_a]
+            if not between and 0 <= paragraph_of(q.start) - paragraph_of(prev_q.start) <= 1:
+                linked = prev_a
+        previous = (q, linked) if linked else None
+        if q.exact in seen:
+            continue
+        seen.add(q.exact)
+        context, source_id = None, None
+        if linked is not None:
+            source = resolved.get(linked.start)
+            source_id = source.id if source else None
+            if linked.kind in ("pronoun", "anaphor"):
+                context = source.who if source else None
+            else:
+                context = linked.matched
+        drafts.append(DraftQuote(f"q{len(drafts) + 1}", q.exact, context, source_id))
+    return Analysis(words, reading_minutes(words), drafts, sources.items, _headline(text))
+
+
+def _link(q: Quotation, attributions: list[Attribution], masked: str,
+          paragraph_of: Callable[[int], int]) -> Attribution | None:
+    """The attribution that says who spoke quotation `q`: right after it, or before it in
+    the same sentence ("X said: '...'")."""
+    here = paragraph_of(q.start)
+    mine = [a for a in attributions if paragraph_of(a.start) == here]
+    after = next((a for a in mine if a.start >= q.end
+                  and re.fullmatch(r"[\s,]*", masked[q.end:a.start])), None)
+    before = None
+    for a in mine:
+        if a.end <= q.start:
+            gap = masked[a.end:q.start]
+            if len(gap) <= 200 and not any(is_stop(masked, a.end + i) and masked[a.end + i]
+                                           in ".!?;" for i in range(len(gap))):
+                before = a
+    if before is not None and re.fullmatch(r"\s*[:,]\s*", masked[before.end:q.start]):
+        return before
+    return after or before
+

@@ -1,0 +1,256 @@
+"""Attributions: the words that say who said or reported what.
+
+A verb of saying or reporting ("said", "told", "according to") is found first, outside
+the quotations; its speaker is then looked for in the clause around it, before the verb
+("X said", "X, a Y, said") or after it ("said X, a Y", "according to X"). What kind of
+speaker the words name is for `speakers.classify` to say.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefing.draft.quotations import Quotation, find_quotations, mask
+from briefing.draft.reading import paragraphs
+from briefing.draft.speakers import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    OUTLET_AHEAD,
+    UPPER,
+    capital,
+    classify,
+    outlet_name,
+)
+
+_SPEECH = (
+    "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|wrote|writes|"
+    "claimed|insisted|acknowledged|confirmed|announced|cautioned|conceded|declared|"
+    "reported|reports|report"
+)
+_VERB = re.compile(
+    rf"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by)|(?P<verb>{_SPEECH}))\b"
+)
+_LEADING = re.compile(r"^(?:(?:[Aa]s|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Mm]eanwhile|[Hh]owever|"
+                      r"[Ss]till|[Bb]oth|[Nn]ow)[\s,]+)+")
+_REASON = re.compile(
+    r"(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
+    r"(?:anonym|not (?:authori[sz]ed|allowed|permitted|to be (?:named|identified))|"
+    r"be named|be identified|sensitiv|confidential|private|speak (?:publicly|freely|"
+    r"on the record))[^.;,\0]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Words in the piece that say who said or reported something.
+
+    `kind` is what the speaker is: a `name` (a person or body named), an `outlet` (a news
+    organisation), `unnamed` sources, a `role` ("the ministry"), a `document` or `data`,
+    a `pronoun` (he, she, they) or an `anaphor` ("those sources"), which stand for a
+    speaker met before. `via` is the outlet the words were told to ("told Reuters").
+    """
+
+    matched: str
+    start: int
+    end: int
+    speaker: str
+    kind: str
+    verb: str
+    description: str | None = None
+    via: str | None = None
+    reason: str | None = None
+    described_before: bool = False
+
+    @property
+    def who(self) -> str:
+        """The speaker with its description, as the piece gives them."""
+        speaker = self.speaker if self.kind == "name" else capital(self.speaker)
+        if not self.description or (self.reason and self.reason in self.description):
+            return speaker
+        if self.described_before:
+            return f"{capital(self.description)} {speaker}"
+        return f"{speaker}, {self.description}"
+
+
+def is_stop(text: str, i: int) -> bool:
+    """Whether the character at `i` ends a clause: a sentence end, ; : ( ) a dash, a quote."""
+    ch = text[i]
+    if ch in ";:()!?\0\u2014\u2013":
+        return True
+    if ch == "." and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] == "\0"):
+        word = re.search(r"([\w.]*)$", text[max(0, i - 40):i])
+        before = word.group(1).replace(".", "").lower() if word else ""
+        return not (before in ABBREVIATIONS or (len(before) == 1 and text[i - 1].isupper()))
+    return False
+
+
+CLAUSE = 400
+"""The farthest, in characters, a speaker is looked for from its verb."""
+
+
+def _clause_start(stops: list[int], floor: int, at: int) -> int:
+    """Where the clause that ends at `at` starts: after the last stop before it."""
+    k = bisect.bisect_left(stops, at)
+    return max(floor, at - CLAUSE, stops[k - 1] + 1 if k else floor)
+
+
+def _clause_end(stops: list[int], at: int, ceiling: int) -> int:
+    """Where the clause that starts at `at` ends: at the first stop from it."""
+    k = bisect.bisect_left(stops, at)
+    return min(ceiling, at + CLAUSE, stops[k] if k < len(stops) else ceiling)
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A speaker found next to a verb: where its words stand, and what kind it is."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    description: str | None
+    reach: int = -1  # where its description ends, when it follows the head
+    described_before: bool = False  # "Foreign minister Ana Ruiz", not "Ana Ruiz, a ..."
+
+
+def _segments(text: str, offset: int) -> list[tuple[int, str]]:
+    """The comma-separated parts of `text`, stripped, with their absolute offsets."""
+    parts = []
+    for m in re.finditer(r"[^,]+", text):
+        part = m.group()
+        if part.strip():
+            parts.append((offset + m.start() + len(part) - len(part.lstrip()), part.strip()))
+    return parts
+
+
+def _head(start: int, text: str, description: str | None) -> _Head | None:
+    """The speaker `text` names, or failing that the longest speaker its last words name."""
+    lead = _LEADING.match(text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end():]
+    kind = classify(text)
+    if kind:
+        return _Head(start, start + len(text), text, kind, description)
+    words = list(re.finditer(r"\S+", text))
+    for k in range(max(1, len(words) - 8), len(words)):
+        tail = text[words[k].start():]
+        kind = classify(tail)
+        if kind:
+            # "Britain's foreign minister Ana Ruiz": the words before a name describe it
+            before = text[: words[k].start()].strip().rstrip(",").split()
+            if (description is None and kind == "name" and 0 < len(before) <= 5
+                    and before[0].lower() not in NOT_NAMES):
+                return _Head(start + words[k].start(), start + len(text), tail, kind,
+                             " ".join(before), described_before=True)
+            return _Head(start + words[k].start(), start + len(text), tail, kind, description)
+    return None
+
+
+_RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "document": 2, "data": 2}
+
+
+def _left_head(text: str, offset: int) -> _Head | None:
+    """The speaker before a verb: "X said", "X, a Y, said", "Y, X, said"."""
+    parts = _segments(text, offset)
+    if not parts:
+        return None
+    if not text.rstrip().endswith(","):
+        return _head(*parts[-1], None)
+    heads: list[_Head] = []
+    if len(parts) >= 2:
+        for k in range(len(parts) - 2, max(-1, len(parts) - 5), -1):
+            found = _head(*parts[k], ", ".join(p for _, p in parts[k + 1:]))
+            if found:
+                heads.append(found)
+                break
+        flipped = _head(*parts[-1], parts[-2][1])
+        if flipped:
+            heads.append(flipped)
+    heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
+    return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
+
+
+def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
+    """The speaker after a verb: "said X", "said X, a Y", "according to X"."""
+    parts = _segments(text, offset)
+    if not parts:
+        return None
+    start, head = parts[0]
+    kind = classify(head)
+    if kind is None:
+        return None
+    if len(parts) > 1 and not at_start:
+        at, nxt = parts[1]
+        if kind == "role" and classify(nxt) == "name":  # "said the ministry's spokesman, X"
+            return _Head(at, at + len(nxt), nxt, "name", head, at + len(nxt), True)
+        if re.match(rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]", nxt):
+            return _Head(start, start + len(head), head, kind, nxt, at + len(nxt))
+    return _Head(start, start + len(head), head, kind, None, start + len(head))
+
+
+def find_attributions(text: str, quotations: list[Quotation] | None = None) -> list[Attribution]:
+    """Every attribution found outside the quotations, in the order of the text."""
+    if quotations is None:
+        quotations = find_quotations(text, min_words=1)
+    masked = mask(text, [(q.start, q.end) for q in quotations])
+    found: list[Attribution] = []
+    stops = [i for i in range(len(masked)) if is_stop(masked, i)]
+    for p_start, p_end in paragraphs(text):
+        for verb in _VERB.finditer(masked, p_start, p_end):
+            attribution = _attribution(masked, text, stops, (p_start, p_end), verb)
+            if attribution:
+                found.append(attribution)
+    return found
+
+
+def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int, int],
+                 verb: re.Match[str]) -> Attribution | None:
+    v_start, v_end = verb.span()
+    left_start = _clause_start(stops, paragraph[0], v_start)
+    right_end = _clause_end(stops, v_end, paragraph[1])
+    left = masked[left_start:v_start]
+    right = masked[v_end:right_end]
+    head: _Head | None = None
+    subject_first = False
+    if verb.group("by"):
+        head = _right_head(right, v_end, at_start=not left.strip())
+    else:
+        head = _left_head(left, left_start)
+        subject_first = head is not None
+        if head is None and (not left.strip() or left.rstrip().endswith(",")) and (
+            verb.group("verb") not in ("report", "reports", "say")
+        ):
+            head = _right_head(right, v_end, at_start=False)
+    if head is None:
+        return None
+    via = None
+    end = v_end
+    if subject_first:
+        start = head.start
+        lead = re.search(r"\b[Aa]s\s+$", masked[left_start:head.start])
+        if lead and head.kind == "outlet":
+            start = left_start + lead.start()
+        if verb.group("verb") in ("told", "tells") and (ahead := OUTLET_AHEAD.match(right)):
+            via = outlet_name(ahead.group().strip())
+            end = v_end + ahead.end()
+    else:
+        start, end = v_start, head.reach
+    if head.kind == "outlet" and via is None and head.description is None:
+        via = outlet_name(head.text)
+    reason = _REASON.search(masked, head.start, max(right_end, end))
+    return Attribution(
+        matched=" ".join(text[start:end].split()),
+        start=start,
+        end=end,
+        speaker=" ".join(head.text.split()),
+        kind=head.kind,
+        verb=verb.group(),
+        description=" ".join(head.description.split()) if head.description else None,
+        via=via,
+        reason=" ".join(reason.group().split()) if reason else None,
+        described_before=head.described_before,
+    )
+

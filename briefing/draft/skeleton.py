@@ -1,0 +1,236 @@
+"""The skeleton: the commented YAML of a new brief, filled from an Analysis if any.
+
+Written line by line rather than dumped, so that every field can carry its comment and
+every guess its REVIEW mark; `scalar` keeps each value a string that reads back as
+written. The result must validate as it stands (`draft_brief` checks that it does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import yaml
+
+from briefing.draft.analysis import WORDS_PER_MINUTE, Analysis, analyse
+from briefing.draft.sources import DraftSource
+from briefing.model import Hand, SourceKind
+from briefing.schema import SCHEMA_LINE
+
+
+def scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same string."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1 << 30)
+    text = dumped.removesuffix("\n").removesuffix("\n...").strip()
+    if "\n" in text or yaml.safe_load(text) != value:
+        text = json.dumps(value, ensure_ascii=False)
+    return text
+
+
+def relative_source(article: Path, yaml_dir: Path) -> str:
+    """The path of `article` relative to the folder of the YAML file, with forward slashes."""
+    try:  # lexically, not through symlinks: the path the user gave is the one kept
+        rel = os.path.relpath(article.absolute(), yaml_dir.absolute())
+    except ValueError:  # another drive, on Windows
+        rel = str(article.absolute())
+    return Path(rel).as_posix()
+
+
+class _Lines:
+    """YAML lines, each with an optional comment in an aligned column."""
+
+    COLUMN = 29
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, line: str = "", comment: str | None = None) -> None:
+        if comment:
+            line = f"{line:<{self.COLUMN - 1}} # {comment}"
+        self.lines.append(line.rstrip())
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def draft_yaml(slug: str, article_text: str | None = None, article_path: str | None = None,
+               today: dt.date | None = None, analysis: Analysis | None = None) -> str:
+    """The commented YAML of a new brief, filled from `article_text` when it is given.
+
+    `article_path` is the article's path relative to the YAML file's folder (see
+    `relative_source`). The result validates as a brief; every value to replace says
+    REVIEW.
+    """
+    today = today or dt.date.today()
+    if analysis is None and article_text is not None:
+        analysis = analyse(article_text)
+    out = _Lines()
+    out(SCHEMA_LINE)
+    out(f"# A new brief, drafted by `briefing new` on {today.isoformat()}: replace every REVIEW")
+    out("# value, check every REVIEW comment, then run `briefing check` on this file.")
+    out("# docs/format.md explains each field; docs/authoring.md, the way of work.")
+    if analysis is not None:
+        minutes = "minute" if analysis.minutes == 1 else "minutes"
+        out(f"# The piece: {analysis.words} words, about {analysis.minutes} {minutes} to read "
+            f"(at {WORDS_PER_MINUTE} words a minute).")
+        out(f"# Found in it by rules of thumb: {_count(len(analysis.quotes), 'quotation')} "
+            "(in `quotes:`, at the end)")
+        out(f"# and {_count(len(analysis.sources), 'source')} (in `sourcing:`); "
+            "check each against the piece.")
+    out()
+    _piece(out, slug, analysis, article_path)
+    _meta(out, today)
+    _judgments(out, analysis)
+    _motives(out)
+    _sourcing(out, analysis)
+    _critique(out)
+    _watch(out)
+    _quotes(out, analysis)
+    return out.text()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None) -> None:
+    out("piece:", "the piece being briefed")
+    if analysis is not None and analysis.headline:
+        out(f"  headline: {scalar(analysis.headline)}", "REVIEW: the text's first line")
+    else:
+        out(f"  headline: {scalar('REVIEW: the headline, as published')}")
+    out("  # dek: the subtitle or standfirst, if any")
+    out(f"  outlet: {scalar('REVIEW: where it was published')}")
+    out("  # url: https://...", "where it can be read")
+    out("  # author: ...", "author and published: leave out when unknown,")
+    out("  # published: YYYY-MM-DD", 'and the brief says "not stated"')
+    out("  # published_note: what is known of the date when it is not stated")
+    out("  genre: news", "REVIEW: news, analysis, opinion, editorial,")
+    out("", "feature, interview, report or other")
+    if path is not None:
+        out(f"  source_text: {scalar(path)}", "every quote is checked against it")
+    else:
+        out(f"  # source_text: sources/{slug}.txt", "the piece's text (UTF-8), relative to")
+        out("", "this file: every quote is checked against it")
+    out()
+
+
+def _meta(out: _Lines, today: dt.date) -> None:
+    out("meta:", "the brief itself")
+    out(f"  title: {scalar('REVIEW: the title of the brief')}")
+    out(f"  analyst: {scalar('REVIEW: your name')}")
+    out(f"  prepared: {today.isoformat()}", "the PDF's date comes from here")
+    out("  # language: en", "BCP 47 tag of the brief's language")
+    out()
+    out("# Bottom line up front: the conclusion, and why, in 40 words at most.")
+    out(f"bluf: {scalar('REVIEW: the bottom line, in 40 words at most')}")
+    out()
+
+
+def _judgments(out: _Lines, analysis: Analysis | None) -> None:
+    source = analysis.sources[0].id if analysis and analysis.sources else "reuters"
+    quote = analysis.quotes[0].id if analysis and analysis.quotes else "q1"
+    out("# Key judgments, most important first: at least one.")
+    out("key_judgments:")
+    out(f"  - text: {scalar('REVIEW: a judgment, in one or two sentences')}")
+    out("    confidence: low", "ICD 203: low, moderate or high")
+    out("    # likelihood: likely", "optional ICD 203 term; one row per brief")
+    out("    sources: []", f"ids from sourcing, as [{source}]")
+    out("    quotes: []", f"ids of quotes, as [{quote}]")
+    out()
+
+
+def _motives(out: _Lines) -> None:
+    out("# What drives the actors, and the author: one entry per actor and motive.")
+    out("motives:")
+    out(f"  - actor: {scalar('REVIEW: who (a state, a group, a person, the author)')}")
+    out(f"    motive: {scalar('REVIEW: what drives them, in a sentence')}")
+    out("    basis: inferred", "stated (the piece says so) or inferred")
+    out("    evidence: []", "quotes that show it: - exact: the words")
+    out("    confidence: low", "ICD 203: low, moderate or high")
+    out()
+
+
+_SOURCE_HELP = (
+    "# Each source the piece relies on. kind: official, expert, participant, document,",
+    "# data, news report, unnamed sources, author or other; hand: first, or second when",
+    "# relayed; reliability (A-F) and credibility (1-6) are Admiralty grades, F and 6",
+    "# meaning \"cannot be judged\": grade them yourself.",
+)
+
+
+def _sourcing(out: _Lines, analysis: Analysis | None) -> None:
+    for line in _SOURCE_HELP:
+        out(line)
+    if analysis is not None and analysis.sources:
+        out("# Drafted from the attributions in the piece: check every one, merge or delete.")
+    out("sourcing:")
+    if analysis is None or not analysis.sources:
+        _source_entry(out, DraftSource(
+            "source-1", "REVIEW: who the source is, as the piece presents it", True,
+            SourceKind.OTHER, Hand.FIRST))
+    else:
+        for source in analysis.sources:
+            for matched in source.matched:
+                out(f"  # REVIEW: drafted from {json.dumps(matched, ensure_ascii=False)}")
+            _source_entry(out, source)
+    out()
+
+
+def _source_entry(out: _Lines, source: DraftSource) -> None:
+    out(f"  - id: {source.id}")
+    out(f"    who: {scalar(source.who)}")
+    out(f"    named: {'true' if source.named else 'false'}")
+    if source.anonymity is not None:
+        out(f"    anonymity: {scalar(source.anonymity)}")
+    out(f"    kind: {scalar(source.kind.value)}", "guessed")
+    hand = None
+    if source.via:
+        hand = ("the piece relays its reporting" if source.via == source.who
+                else f"relayed through {source.via}")
+    out(f"    hand: {source.hand.value}", hand)
+    out("    reliability: F", "cannot be judged: grade it")
+    out("    credibility: 6", "cannot be judged: grade it")
+    out(f"    supports: {scalar('REVIEW: what does it support?')}")
+
+
+def _critique(out: _Lines) -> None:
+    out("# What holds up and what does not; each quote must be the piece's exact words.")
+    out("critique:")
+    out("  strengths: []", "- {point: ..., quote: {exact: ...}}")
+    out("  factual_errors: []", "- {claim: {exact: ...}, correction: ...}")
+    out("  unsupported_claims: []", "- {claim: {exact: ...}, issue: ...}")
+    out("  missing_perspectives:")
+    out(f"    - who: {scalar('REVIEW: whose perspective is missing')}")
+    out(f"      why: {scalar('REVIEW: why it matters to the argument')}")
+    out("  rhetoric: []", "- {device: ..., quote: {exact: ...}, effect: ...}")
+    out()
+
+
+def _watch(out: _Lines) -> None:
+    out("# Open questions, and indicators that would confirm or refute a judgment.")
+    out("watch:")
+    out("  - kind: question", "or indicator")
+    out(f"    text: {scalar('REVIEW: an open question, or a sign to watch for')}")
+    out()
+
+
+def _quotes(out: _Lines, analysis: Analysis | None) -> None:
+    out("# The quote bank: quotes kept for reference and not printed, checked against the")
+    out("# source text like every quote. Copy the words you use (not the id) into evidence,")
+    out("# sourcing or critique, or point a key judgment at one by its id: quotes: [q1].")
+    if analysis is None or not analysis.quotes:
+        found = "" if analysis is None else " (none was found in the piece)"
+        out("quotes: []", f"briefing new --from fills it{found}")
+        return
+    out("# Every direct quotation in the piece, with who said it when that could be told.")
+    out("quotes:")
+    for quote in analysis.quotes:
+        out(f"  - id: {quote.id}")
+        out(f"    exact: {scalar(quote.exact)}")
+        if quote.context:
+            out(f"    context: {scalar(quote.context)}")
+        if quote.source:
+            out(f"    source: {quote.source}")
