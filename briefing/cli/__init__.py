@@ -27,8 +27,8 @@ def cli() -> None:
     """Turn YAML summaries of articles into one-page briefs (HTML and PDF)."""
 
 
-for command in (build, check, new, serve, schema, list_themes, theme, doctor):
-    cli.add_command(command)
+for _command in (build, check, new, serve, schema, list_themes, theme, doctor):
+    cli.add_command(_command)
 
 
 def main() -> None:
