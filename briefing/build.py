@@ -96,6 +96,13 @@ def named_piece_text(path: Path) -> Path | None:
     return path.parent / value if isinstance(value, str) and value else None
 
 
+def asset_folders(templates_dir: Path | None) -> tuple[Path, ...]:
+    """The folders templates and their assets come from: the user's, every theme's, the
+    base templates. The same whatever a brief's theme, so that one engine serves all."""
+    folders = (templates_dir,) if templates_dir else ()
+    return (*folders, theme_lookup.THEMES, theme_lookup.PACKAGE_TEMPLATES)
+
+
 @dataclass(frozen=True)
 class Stamp:
     """What a brief's outputs were made from, kept in OUT/.briefing/<stem>.json."""
@@ -141,10 +148,8 @@ class Builder:
 
     @property
     def asset_folders(self) -> tuple[Path, ...]:
-        """The folders the layout engine may read: the user's templates, every theme's,
-        the base templates. The same whatever a brief's theme, so one engine serves all."""
-        folders = (self.templates_dir,) if self.templates_dir else ()
-        return (*folders, theme_lookup.THEMES, theme_lookup.PACKAGE_TEMPLATES)
+        """The folders the layout engine may read (see `asset_folders`)."""
+        return asset_folders(self.templates_dir)
 
     @property
     def layout(self) -> Layout:
