@@ -287,14 +287,14 @@ def test_a_failure_of_the_preview_itself_is_shown_and_does_not_stop_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     brief = write_brief(Path("content"))
-    real_check = serve.check
+    real_check = Builder.check
 
-    def failing_check(path: Path) -> Any:
+    def failing_check(builder: Builder, path: Path) -> Any:
         if "boom" in path.read_text(encoding="utf-8"):
             raise RuntimeError("boom")
-        return real_check(path)
+        return real_check(builder, path)
 
-    monkeypatch.setattr(serve, "check", failing_check)
+    monkeypatch.setattr(Builder, "check", failing_check)
     server = start()
     write_brief(Path("content"), bluf="This one goes boom.")
     wait_for(lambda: not status(server)["ok"])
