@@ -66,11 +66,6 @@ class Checked:
         """The findings that stop a build: errors, and warnings too if `strict`."""
         return [f for f in self.findings if strict or f.severity is Severity.ERROR]
 
-    @property
-    def files(self) -> list[Path]:
-        """The files the brief is made from (not the templates)."""
-        return [self.file] if self.piece_text is None else [self.file, self.piece_text]
-
 
 def check(path: Path, *, today: dt.date | None = None) -> Checked:
     """Load, validate and check a brief; raise InputError if it is not a valid brief."""

@@ -1,7 +1,8 @@
 """`briefing serve`: a live preview of briefs in the browser, remade on every save.
 
-Standard library only, and a client of the build pipeline: every page, fit and PDF is
-made by `briefing.build.Builder`, so the preview shows what `briefing build` writes.
+A client of the build pipeline: every page, fit and PDF is made by
+`briefing.build.Builder`, so the preview shows what `briefing build` writes; serving
+and watching need nothing beyond Python's standard library.
 A save is shown in two steps:
 
 1. the brief is checked and rendered with Jinja (a few milliseconds, and no import

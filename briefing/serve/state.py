@@ -109,7 +109,7 @@ class Previews:
                 and errors == entry.errors
                 and warnings == entry.warnings
             ):
-                entry.checked = checked
+                entry.checked = checked  # the newest, for the next layout
                 return  # saved without a change that shows: no reload
             entry.generation += 1
             entry.checked, entry.body = checked, body
