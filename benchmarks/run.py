@@ -203,7 +203,7 @@ class Bench:
 
     def serve(self) -> None:
         try:
-            from briefing import serve as serve_module
+            import preview as serve_module  # benchmarks/preview.py, beside this file
         except ImportError:
             self.row("serve: save to updated preview", "not available", "< 0.3 s", None)
             return

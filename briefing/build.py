@@ -1,4 +1,10 @@
-"""The pipeline: load, validate, check, render, lay out, write."""
+"""The pipeline: load, validate, check, render, lay out, write.
+
+`Builder` is the one way through it. `build` composes its steps; `briefing serve`
+calls the same steps one by one (render on every save, fit in the background, the PDF
+on demand), so a preview is made with the templates, renderer cache and asset folders
+of a build, and its bytes are a build's bytes.
+"""
 
 from __future__ import annotations
 
@@ -16,14 +22,14 @@ from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.model import Brief
 from briefing.output import write_atomic
-from briefing.quotes import read_piece_text
+from briefing.quotes import piece_text_path, read_piece_text
 from briefing.render import Renderer
 from briefing.rules import check_brief
 from briefing.validate import validate
 from briefing.version import __version__
 
 if TYPE_CHECKING:
-    from briefing.layout import Layout
+    from briefing.layout import Fitted, Layout
 
 FORMATS = ("html", "pdf")
 """What `build` writes unless told otherwise."""
@@ -51,6 +57,10 @@ class Checked:
     brief: Brief
     findings: list[Diagnostic]
     inputs: str
+    file: Path
+    """The brief's YAML file."""
+    piece_text: Path | None = None
+    """The file of the piece's text it quotes, if it names one."""
 
     def problems(self, *, strict: bool = False) -> list[Diagnostic]:
         """The findings that stop a build: errors, and warnings too if `strict`."""
@@ -65,12 +75,49 @@ def check(path: Path, *, today: dt.date | None = None) -> Checked:
     digest = hashlib.sha256(doc.text.encode())
     if piece_text is not None:
         digest.update(b"\0source\0" + piece_text.text.encode())
-    return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest())
+    return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest(),
+                   path, piece_text_path(path, brief))
+
+
+def named_piece_text(path: Path) -> Path | None:
+    """The piece text that the brief at `path` names, even when the brief is not valid.
+
+    For watching: a brief that fails because of its piece text (a quote not found in
+    it) is fixed by saving that file, so the file must be known without a valid brief.
+    """
+    doc = load(path)
+    piece = doc.data.get("piece") if doc.complete and isinstance(doc.data, dict) else None
+    value = piece.get("source_text") if isinstance(piece, dict) else None
+    return path.parent / value if isinstance(value, str) and value else None
+
+
+def asset_folders(templates_dir: Path | None) -> tuple[Path, ...]:
+    """The folders templates and their assets come from: the user's, every theme's, the
+    base templates. The same whatever a brief's theme, so that one engine serves all."""
+    folders = (templates_dir,) if templates_dir else ()
+    return (*folders, theme_lookup.THEMES, theme_lookup.PACKAGE_TEMPLATES)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a brief's outputs were made from, kept in OUT/.briefing/<stem>.json."""
+
+    file: Path
+    text: str
+
+    def is_current(self) -> bool:
+        """True when the last build of the brief recorded these same inputs."""
+        return self.file.is_file() and self.file.read_text(encoding="utf-8") == self.text
 
 
 @dataclass
 class Builder:
-    """Builds briefs into `out`, reusing templates and fonts from one brief to the next."""
+    """Builds briefs into `out`, reusing templates and fonts from one brief to the next.
+
+    `build` is the whole of it; the steps it is made of (`check`, `render_html`,
+    `fit`, `pdf`, `outputs`, `write`) are there for a caller that needs them apart,
+    as the live preview does. Each step takes the values of earlier ones only.
+    """
 
     out: Path = Path("build")
     formats: tuple[str, ...] = FORMATS
@@ -82,40 +129,97 @@ class Builder:
     _renderers: dict[str, Renderer] = field(default_factory=dict, init=False, repr=False)
     _layout: Layout | None = field(default=None, init=False, repr=False)
 
+    # --- what the steps share --------------------------------------------------------
+
     def renderer(self, theme: str) -> Renderer:
         """The Jinja renderer of `theme`, made on first use."""
         if theme not in self._renderers:
             self._renderers[theme] = Renderer(self.templates_dir, theme)
         return self._renderers[theme]
 
+    def forget_templates(self) -> None:
+        """Read the templates anew at the next render (after one of them was saved)."""
+        self._renderers = {}
+
+    @property
+    def asset_folders(self) -> tuple[Path, ...]:
+        """The folders the layout engine may read (see `asset_folders`)."""
+        return asset_folders(self.templates_dir)
+
     @property
     def layout(self) -> Layout:
         """The layout engine, imported only when a PDF is asked for (it is slow to load)."""
         if self._layout is None:
-            folders = (self.templates_dir,) if self.templates_dir else ()
-            self._layout = load_layout_engine((*folders, theme_lookup.THEMES,
-                                               theme_lookup.PACKAGE_TEMPLATES))
+            self._layout = load_layout_engine(self.asset_folders)
         return self._layout
 
-    def build(self, path: Path) -> Result:
-        """Build one brief; skip it when its inputs match those of its last build.
+    def theme_of(self, checked: Checked) -> str:
+        """The theme a brief is made with: the builder's, else the brief's own."""
+        return self.theme or checked.brief.design.theme
 
-        Raises InputError when the brief is invalid or breaks a rule of `briefing check`
-        (an error, or with `strict` a warning); other warnings come back in the result.
+    # --- the steps -------------------------------------------------------------------
+
+    def check(self, path: Path) -> Checked:
+        """Load, validate and check the brief at `path` (raises InputError if invalid)."""
+        return check(path)
+
+    def render_html(self, checked: Checked, *, scale: float = 1.0, standalone: bool = True
+                    ) -> str:
+        """The brief as HTML at `scale`: standalone (fonts and stylesheet inline) to save
+        or show, else as the layout engine takes it."""
+        renderer = self.renderer(self.theme_of(checked))
+        return renderer.render(checked.brief, scale=scale, standalone=standalone)
+
+    def fit(self, checked: Checked) -> Fitted:
+        """The brief laid out on one page; raises DoesNotFitError if it cannot fit."""
+        renderer = self.renderer(self.theme_of(checked))
+        html = renderer.render(checked.brief, standalone=False)
+        return self.layout.fit(html, checked.file, renderer.stylesheet())
+
+    def pdf(self, fitted: Fitted) -> bytes:
+        """The PDF of a fitted page."""
+        from briefing.pdf import pdf_bytes
+
+        return pdf_bytes(fitted.document)
+
+    def outputs(self, checked: Checked, fitted: Fitted | None) -> dict[Path, bytes]:
+        """The bytes of each output file of `formats`; `fitted` is needed for PDF and PNG.
+
+        The HTML is rendered at the scale the page was fitted at, so that it prints
+        as the PDF does.
         """
-        checked = check(path)
-        if problems := checked.problems(strict=self.strict):
-            raise InputError(problems)
-        brief, inputs = checked.brief, checked.inputs
-        warnings = [f for f in checked.findings if f not in problems]
-        theme = self.theme or brief.design.theme
-        renderer = self.renderer(theme)
-        stem = path.stem
-        outputs = [self.out / f"{stem}.{fmt}" for fmt in self.formats]
-        stamp_file = self.out / STAMPS / f"{stem}.json"
-        stamp = json.dumps(
+        stem = checked.file.stem
+        made: dict[Path, bytes] = {}
+        if "pdf" in self.formats or "png" in self.formats:
+            assert fitted is not None, "a PDF or PNG needs the fitted page"
+            pdf = self.pdf(fitted)
+            if "pdf" in self.formats:
+                made[self.out / f"{stem}.pdf"] = pdf
+            if "png" in self.formats:
+                from briefing.png import png_bytes
+
+                made[self.out / f"{stem}.png"] = png_bytes(pdf)
+        if "html" in self.formats:
+            scale = fitted.scale if fitted is not None else 1.0
+            made[self.out / f"{stem}.html"] = self.render_html(checked, scale=scale).encode()
+        return made
+
+    def write(self, made: dict[Path, bytes], stamp: Stamp | None = None) -> None:
+        """Write the outputs, each atomically, then the stamp that records their inputs.
+
+        The stamp goes last, so that an interrupted build is redone.
+        """
+        for target, data in made.items():
+            write_atomic(target, data)
+        if stamp is not None:
+            write_atomic(stamp.file, stamp.text.encode())
+
+    def stamp(self, checked: Checked) -> Stamp:
+        """What the outputs of `checked` are made from: brief, theme, templates, code."""
+        theme = self.theme_of(checked)
+        text = json.dumps(
             {
-                "brief": inputs,
+                "brief": checked.inputs,
                 "theme": theme,
                 "templates": theme_lookup.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
@@ -123,39 +227,29 @@ class Builder:
             },
             sort_keys=True,
         )
-        if (
-            not self.force
-            and all(p.is_file() for p in outputs)
-            and stamp_file.is_file()
-            and stamp_file.read_text(encoding="utf-8") == stamp
-        ):
-            return Result(path, outputs, skipped=True, warnings=warnings)
+        return Stamp(self.out / STAMPS / f"{checked.file.stem}.json", text)
 
-        written: dict[Path, bytes] = {}
-        scale, passes = 1.0, 0
-        if "pdf" in self.formats or "png" in self.formats:
-            fitted = self.layout.fit(
-                renderer.render(brief, standalone=False), path, renderer.stylesheet()
-            )
-            scale, passes = fitted.scale, fitted.passes
-            from briefing.pdf import pdf_bytes
+    def build(self, path: Path) -> Result:
+        """Build one brief; skip it when its inputs match those of its last build.
 
-            pdf = pdf_bytes(fitted.document)
-            if "pdf" in self.formats:
-                written[self.out / f"{stem}.pdf"] = pdf
-            if "png" in self.formats:
-                from briefing.png import png_bytes
-
-                written[self.out / f"{stem}.png"] = png_bytes(pdf)
-        if "html" in self.formats:
-            html = renderer.render(brief, scale=scale)
-            written[self.out / f"{stem}.html"] = html.encode("utf-8")
-        # Everything is made before anything is written: a failure leaves old outputs as
-        # they were, and the stamp goes last so an interrupted build is redone.
-        for target, data in written.items():
-            write_atomic(target, data)
-        write_atomic(stamp_file, stamp.encode())
-        return Result(path, outputs, scale=scale, passes=passes, warnings=warnings)
+        Raises InputError when the brief is invalid or breaks a rule of `briefing check`
+        (an error, or with `strict` a warning); other warnings come back in the result.
+        """
+        checked = self.check(path)
+        if problems := checked.problems(strict=self.strict):
+            raise InputError(problems)
+        warnings = [f for f in checked.findings if f not in problems]
+        targets = [self.out / f"{path.stem}.{fmt}" for fmt in self.formats]
+        stamp = self.stamp(checked)
+        if not self.force and all(p.is_file() for p in targets) and stamp.is_current():
+            return Result(path, targets, skipped=True, warnings=warnings)
+        needs_page = "pdf" in self.formats or "png" in self.formats
+        fitted = self.fit(checked) if needs_page else None
+        # Everything is made before anything is written: a failure leaves old outputs
+        # as they were.
+        self.write(self.outputs(checked, fitted), stamp)
+        return Result(path, targets, scale=fitted.scale if fitted else 1.0,
+                      passes=fitted.passes if fitted else 0, warnings=warnings)
 
 
 def load_layout_engine(asset_dirs: tuple[Path, ...]) -> Layout:

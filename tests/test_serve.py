@@ -6,7 +6,10 @@ the test process, and talks to it with urllib as a browser would.
 
 from __future__ import annotations
 
+import functools
+import html
 import http.client
+import io
 import json
 import re
 import shutil
@@ -22,9 +25,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
-from briefing import Builder, serve
+from briefing import Builder, serve, theme_lookup
 from briefing.cli import cli
+from briefing.errors import DoesNotFitError
 from briefing.serve import BANNER_ID, PreviewServer
 
 Get = Callable[..., tuple[int, str, str]]
@@ -287,14 +292,14 @@ def test_a_failure_of_the_preview_itself_is_shown_and_does_not_stop_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     brief = write_brief(Path("content"))
-    real_check = serve.check
+    real_check = Builder.check
 
-    def failing_check(path: Path) -> Any:
+    def failing_check(builder: Builder, path: Path) -> Any:
         if "boom" in path.read_text(encoding="utf-8"):
             raise RuntimeError("boom")
-        return real_check(path)
+        return real_check(builder, path)
 
-    monkeypatch.setattr(serve, "check", failing_check)
+    monkeypatch.setattr(Builder, "check", failing_check)
     server = start()
     write_brief(Path("content"), bluf="This one goes boom.")
     wait_for(lambda: not status(server)["ok"])
@@ -399,6 +404,70 @@ def test_a_brief_too_long_for_one_page_says_so_in_the_page(
 def get_bytes(server: PreviewServer, path: str) -> tuple[int, str, bytes]:
     with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=LAYOUT_WAIT) as reply:
         return reply.status, reply.headers["Content-Type"], reply.read()
+
+
+@pytest.fixture
+def themes_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The built-in themes, copied where a test may give one an asset of its own."""
+    copy = tmp_path / "installed" / "themes"
+    shutil.copytree(theme_lookup.THEMES, copy)
+    monkeypatch.setattr(theme_lookup, "THEMES", copy)
+    # A cache of its own, so that the real one never holds the copy's folders.
+    monkeypatch.setattr(theme_lookup, "themes", functools.cache(theme_lookup.themes.__wrapped__))
+    return copy
+
+
+def test_a_themed_brief_previews_with_its_themes_assets_as_build_makes_it(
+    start: Callable[..., PreviewServer], write_brief: Callable[..., Path],
+    run_cli: Callable[..., Any], themes_copy: Path,
+) -> None:
+    # An image that only the sheet theme has, shown by a template of that theme; and a
+    # user's templates folder, which comes first for every theme.
+    from PIL import Image
+
+    mark = themes_copy / "sheet" / "mark.png"
+    Image.new("RGB", (8, 8), "#c62828").save(mark)
+    bluf = (theme_lookup.PACKAGE_TEMPLATES / "partials" / "bluf.html.j2").read_text("utf-8")
+    save(themes_copy / "sheet" / "partials" / "bluf.html.j2",
+         bluf.replace("</section>", f'<img src="{mark.as_uri()}" alt=""></section>'))
+    footer = Path("templates/partials/footer.html.j2")
+    footer.parent.mkdir(parents=True)
+    save(footer, "<footer>From the user's templates</footer>\n")
+    write_brief(Path("content"), "sheet", design={"theme": "sheet"})
+    write_brief(Path("content"), "contrast", design={"theme": "contrast"})
+    server = start(templates_dir=Path("templates"))
+
+    result = run_cli("build", "content", "--out", "out", "--templates", "templates",
+                     "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    for stem in ("sheet", "contrast"):
+        code, kind, pdf = get_bytes(server, f"/pdf/{stem}")
+        assert code == 200 and kind == "application/pdf"
+        assert pdf == Path(f"out/{stem}.pdf").read_bytes(), stem  # one engine for all themes
+        page = get(server, f"/brief/{stem}")[2]
+        assert "<footer>From the user's templates</footer>" in page
+    images = PdfReader(io.BytesIO(get_bytes(server, "/pdf/sheet")[2])).pages[0].images
+    assert len(images) == 1  # the theme's own image was let through, as build lets it
+
+
+def test_the_overflow_banner_says_what_build_says(
+    start: Callable[..., PreviewServer], write_brief: Callable[..., Path]
+) -> None:
+    words = " ".join(f"word{i}" for i in range(88))
+    judgments = [
+        {"text": f"Judgment {n} holds: {words}.", "confidence": "moderate"} for n in range(60)
+    ]
+    brief = write_brief(Path("content"), key_judgments=judgments)
+    server = start(fit=True)
+    with pytest.raises(DoesNotFitError) as refused:
+        Builder(out=Path("out"), formats=("pdf",)).build(brief)
+    (diagnostic,) = refused.value.diagnostics
+
+    said = wait_for(lambda: status(server)["fit"]["overflow"], LAYOUT_WAIT)
+    assert f"the brief does not fit on one page: {said}" == (
+        f"{diagnostic.message}; {diagnostic.hint}"
+    )
+    assert html.escape(f"does not fit: {said}") in get(server, "/brief/brief")[2]
 
 
 # --- the command -----------------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""How long a save takes to show in `briefing serve`, measured as a user sees it.
+
+Kept out of the package: it uses only what a user has (a running preview, its HTTP
+routes, a file saved), so `make bench` measures the real thing and the preview carries
+no code of its own for it. Run alone: `python benchmarks/preview.py [BRIEF]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "content" / "fpif-russia-assad.yaml"
+
+
+def measure_save_to_preview(brief: Path, work: Path, *, timeout: float = 60.0) -> float:
+    """Seconds from saving a brief to its updated preview being served.
+
+    Copies the brief's folder (with its source texts) to `work`, serves the copy on a
+    free port, waits for the first one-page layout to end (the state a user saves in),
+    then changes the bottom line and polls over HTTP until the page shows it.
+    """
+    from briefing.serve import PreviewServer
+
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(brief.parent, work, ignore=shutil.ignore_patterns("*.html", "*.pdf"))
+    copy = work / brief.name
+    data = yaml.safe_load(copy.read_text(encoding="utf-8"))
+    marker = f"Saved at {time.monotonic_ns()}."
+    data["bluf"] = f"{marker} {data['bluf']}"
+    edited = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    stem = quote(copy.stem)
+
+    with PreviewServer(copy, port=0, log=lambda _message: None) as server:
+
+        def get(path: str) -> bytes:
+            with urllib.request.urlopen(server.url + path.lstrip("/"), timeout=10) as reply:
+                body: bytes = reply.read()
+                return body
+
+        def status() -> dict[str, Any]:
+            found: dict[str, Any] = json.loads(get(f"/status/{stem}"))
+            return found
+
+        deadline = time.monotonic() + timeout
+        while status()["fit"]["state"] == "pending" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        version = status()["version"]
+        started = time.perf_counter()
+        copy.write_text(edited, encoding="utf-8")
+        while time.monotonic() < deadline:
+            if status()["version"] > version and marker.encode() in get(f"/brief/{stem}"):
+                return time.perf_counter() - started
+            time.sleep(0.005)
+    raise TimeoutError(f"the preview of {copy} was not updated within {timeout:.0f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("brief", nargs="?", type=Path, default=EXAMPLE)
+    parser.add_argument("--repeat", type=int, default=5, help="runs for the median")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    work = Path(tempfile.mkdtemp(prefix="briefing-preview-bench-"))
+    try:
+        seconds = statistics.median(
+            measure_save_to_preview(args.brief, work / "content") for _ in range(args.repeat)
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"save to updated preview ({args.brief.name}): {seconds * 1000:.0f} ms "
+          f"(median of {args.repeat}; target < 300 ms)")
+
+
+if __name__ == "__main__":
+    main()
