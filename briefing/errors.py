@@ -167,20 +167,28 @@ class Overflow:
         """The part of the content to cut for it to fit."""
         return 1 - self.limit / self.need
 
+    def measure(self) -> str:
+        """By how much it overflows, in words (the build's message and the preview's)."""
+        return (
+            f"at the smallest readable size ({self.floor:.0%} of normal) it runs "
+            f"{self.over:.0%} of a page over (it needs {self.need:.0%} of a page; a brief "
+            f"may fill {self.limit:.0%}, leaving room for browsers)"
+        )
+
+    def advice(self) -> str:
+        """What to shorten, in words."""
+        longest = ", ".join(f"{name} ({height:.0%} of a page)"
+                            for name, height in self.sections[:3])
+        return f"shorten it by about {self.cut:.0%}; the longest sections are {longest}"
+
 
 class DoesNotFitError(InputError):
     """A brief that does not fit on one page even at the smallest scale; exit code 2."""
 
     def __init__(self, file: Path, overflow: Overflow) -> None:
-        longest = ", ".join(f"{name} ({height:.0%} of a page)"
-                            for name, height in overflow.sections[:3])
         super().__init__([Diagnostic(
-            Location(file),
-            f"the brief does not fit on one page: at the smallest readable size "
-            f"({overflow.floor:.0%} of normal) it runs {overflow.over:.0%} of a page over "
-            f"(it needs {overflow.need:.0%} of a page; a brief may fill "
-            f"{overflow.limit:.0%}, leaving room for browsers)",
-            f"shorten it by about {overflow.cut:.0%}; the longest sections are {longest}",
+            Location(file), f"the brief does not fit on one page: {overflow.measure()}",
+            overflow.advice(),
         )])
         self.file = file
         self.overflow = overflow

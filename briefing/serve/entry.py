@@ -52,16 +52,7 @@ class FitStatus:
     def overflow_text(self) -> str | None:
         """By how much the brief overflows and what to shorten, in the words of `build`."""
         over = self.overflow
-        if over is None:
-            return None
-        longest = ", ".join(f"{name} ({height:.0%} of a page)"
-                            for name, height in over.sections[:3])
-        return (
-            f"at the smallest readable size ({over.floor:.0%} of normal) it runs "
-            f"{over.over:.0%} of a page over (it needs {over.need:.0%} of a page; a brief "
-            f"may fill {over.limit:.0%}, leaving room for browsers); shorten it by about "
-            f"{over.cut:.0%}; the longest sections are {longest}"
-        )
+        return None if over is None else f"{over.measure()}; {over.advice()}"
 
     def as_json(self) -> dict[str, Any]:
         """The status as a JSON object."""
