@@ -1,5 +1,5 @@
 """The same brief gives the same PDF bytes on every machine, with or without the optional
-libharfbuzz-subset0.
+libharfbuzz-subset0, and a build without it says so in one line, with the fix.
 
 WeasyPrint subsets the embedded fonts with that library when it can load it and with
 fontTools when not, which gives other bytes, stamped with the time; briefing.pdf
@@ -27,6 +27,7 @@ from briefing.pdf import subset_truetype
 
 REPO = Path(__file__).resolve().parent.parent
 HIDDEN = Path(__file__).with_name("hidden_library.py")
+INSTALL = "sudo apt-get install -y libharfbuzz-subset0"
 
 
 def run_hidden(library: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -60,6 +61,16 @@ def test_without_harfbuzz_subset_the_pdf_has_the_same_bytes(
 ) -> None:
     _result, pdf = hidden_build
     assert pdf.read_bytes() == (example_build / f"{example_yaml.stem}.pdf").read_bytes()
+
+
+def test_without_harfbuzz_subset_the_build_says_so_in_one_line(hidden_build: Any) -> None:
+    result, _pdf = hidden_build
+    about = [line for line in result.stderr.splitlines() if "subset" in line.lower()]
+    assert len(about) == 1, result.stderr
+    assert about[0].startswith("note: ") and about[0].endswith(INSTALL), about[0]
+    assert "PDFs are the same without it" in about[0]
+    # Never the engine's own words (it printed them once per font family).
+    assert "fontTools" not in result.stderr and "HarfBuzz-Subset" not in result.stderr
 
 
 def test_the_pdf_depends_neither_on_the_library_nor_on_the_clock(
