@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import importlib.metadata
 import importlib.util
 import os
 import platform
@@ -80,6 +79,9 @@ def _fontconfig(lib: ctypes.CDLL) -> str:
 
 
 def _distribution(name: str) -> str | None:
+    # Imported here: it is slow to import, and the quick system check never needs it.
+    import importlib.metadata
+
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
