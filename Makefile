@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(wildcard content/*.yaml)
 
-.PHONY: brief test lint fuzz bench clean references
+.PHONY: brief test lint fuzz bench clean references system
 
 # Make skips the build when no input changed (the second `make brief` costs
 # milliseconds); briefing itself then skips each brief whose own inputs did not change.
@@ -13,12 +13,18 @@ BRIEF_INPUTS := $(BRIEFS) $(shell find content/sources templates briefing -type 
 
 brief: build/.made
 
-build/.made: $(VENV)/.installed $(BRIEF_INPUTS)
+# Before anything is installed, with the system's Python: stop within seconds, with the
+# `apt-get install` line, when a system library is missing; note a missing recommended
+# one and what it costs. Order-only: it runs every time, yet never forces a rebuild.
+system:
+	@PYTHONPATH=. $(PYTHON) -m briefing.doctor --system
+
+build/.made: $(VENV)/.installed $(BRIEF_INPUTS) | system
 	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/briefing build $(BRIEFS) --out build
 	@touch $@
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test | system
 	$(MAKE) lint
 	$(BIN)/pytest
 
@@ -27,7 +33,7 @@ fuzz: $(VENV)/.installed-test
 	BRIEFING_FUZZ=1 $(BIN)/pytest -q tests/test_fuzz.py
 
 # Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes).
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed | system
 	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/python benchmarks/run.py --write
 
@@ -40,7 +46,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/mypy
 
-$(VENV)/bin/python:
+$(VENV)/bin/python: | system
 	$(PYTHON) -m venv $(VENV)
 
 # Editable install: templates and code in this checkout are used as they are edited.

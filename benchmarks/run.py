@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,10 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "content" / "fpif-russia-assad.yaml"
 BIN = Path(sys.executable).parent
 BRIEFING = [str(BIN / "briefing")]
+FONTS_CONF = REPO / "briefing" / "fonts" / "fonts.conf"
+COLD_TARGET = 1.10
+"""A cold build to PDF may take this much longer than the engine alone on its final page
+(the target of a later issue; not met yet)."""
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
@@ -40,9 +46,73 @@ def median_time(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def sh(*args: str, cwd: Path | None = None) -> None:
-    subprocess.run(args, check=True, cwd=cwd, stdout=subprocess.DEVNULL,
+def sh(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
+    subprocess.run(args, check=True, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The example's final page as files for `python -m weasyprint`."""
+
+    html: Path
+    stylesheets: list[Path]
+    base_url: str
+    scale: float
+
+
+def fitted_page(folder: Path) -> Page:
+    """The HTML and stylesheets that briefing's last layout pass gives the engine.
+
+    The same markup, the bundled TrueType fonts by file URL, the theme's stylesheet with
+    its root variables substituted at the fitted scale, all as user stylesheets: what
+    `Layout._render` passes to WeasyPrint, so that the engine lays out the same page.
+    """
+    sys.path.insert(0, str(REPO))
+    from briefing import fonts
+    from briefing.build import Builder, check
+
+    # WeasyPrint by way of briefing.layout, which first points fontconfig at the bundled fonts.
+    from briefing.layout import HTML, page_variables
+
+    builder = Builder(out=folder / "out", formats=("pdf",), force=True)
+    checked = check(EXAMPLE)
+    renderer = builder.renderer(builder.theme or checked.brief.design.theme)
+    html, stylesheet = renderer.render(checked.brief, standalone=False), renderer.stylesheet()
+    layout = builder.layout
+    scale = layout.fit(html, EXAMPLE, stylesheet).scale
+    value = f"{scale:.3f}"
+    variables = page_variables(HTML(string=html, base_url=layout.base_url), stylesheet)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "page.html": html,
+        "fonts.css": fonts.linked_css(),
+        "theme.css": variables.substitute(stylesheet, {"--scale": value}),
+        "scale.css": f":root {{ --scale: {value} !important; }}",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    sheets = [folder / name for name in ("fonts.css", "theme.css", "scale.css")]
+    return Page(folder / "page.html", sheets, layout.base_url, scale)
+
+
+def engine_command(page: Page, pdf: Path) -> list[str]:
+    """`python -m weasyprint` writing `page` to `pdf` with the options briefing uses (run
+    it with FONTCONFIG_FILE=FONTS_CONF, as briefing runs the engine)."""
+    sheets = [arg for sheet in page.stylesheets for arg in ("--stylesheet", str(sheet))]
+    return [str(BIN / "python"), "-m", "weasyprint", str(page.html), str(pdf), "--pdf-tags",
+            "--base-url", page.base_url, *sheets]
+
+
+def page_text(pdf: Path) -> str:
+    """The text of a PDF's pages, as PDFium reads it, spaces normalised."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return " ".join(" ".join(p.get_textpage().get_text_range().split()) for p in document)
+    finally:
+        document.close()
 
 
 def generated_briefs(folder: Path, count: int) -> list[Path]:
@@ -75,12 +145,24 @@ def child_peak_rss_mb(args: list[str]) -> float:
 NOTES = """\
 ## Reading these numbers
 
-- **briefing against WeasyPrint.** The HTML that briefing saves is self-contained:
-  its fonts travel inside it as WOFF2, which `python -m weasyprint` must decode, and
-  WeasyPrint then also loads the host's font configuration. briefing lays the same
-  page out from the TrueType files and a stylesheet parsed once, so its whole run
-  (start-up, YAML, validation, checks, Jinja, two layout passes to fit the page, PDF
-  and HTML) comes in under WeasyPrint's single pass on that file.
+- **briefing against WeasyPrint.** The baseline is the engine alone laying out the
+  same final page from the same font files: `python -m weasyprint` on the HTML that
+  briefing's last layout pass gives the engine, with the bundled TrueType fonts linked
+  by file URL and the theme's stylesheet with its root variables substituted at the
+  fitted scale, as the same user stylesheets, with `--pdf-tags` and FONTCONFIG_FILE
+  pointing at briefing/fonts/fonts.conf. The row "same page text" checks that the two
+  PDFs carry the same text, so that it is the same work. briefing's run adds its own
+  start-up, YAML, validation, the checks, Jinja and one more layout pass (the example is
+  laid out at full size to measure the overflow, then at the fitted scale); it takes
+  about 1.5 to 1.8 times the engine's time, against a target of 1.10 (a later issue).
+  One difference is left: the engine subsets the fonts with libharfbuzz-subset, briefing
+  with its own subsetter (briefing/pdf.py, for the same bytes on every machine), some
+  10-20 ms more per PDF.
+- **The old reading of that ratio.** Until 2026-12-01 the baseline was
+  `python -m weasyprint` on the self-contained HTML that briefing saves, which must
+  decode the WOFF2 fonts inside it, loads the host's font configuration and resolves
+  every `var()` itself: not the same work. Its ratio, 0.59, read as briefing being
+  faster than the engine alone; it is not.
 - **One call against separate calls.** The target compares one `briefing build`
   call as a user makes it (by default one worker per core) with one call per brief.
   Each separate call pays Python's start-up, WeasyPrint's import and its font set-up
@@ -104,27 +186,35 @@ class Bench:
     def __init__(self, repeat: int, batch: int) -> None:
         self.repeat = repeat
         self.batch = batch
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.step = ""
         self.tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
 
     def row(self, what: str, figure: str, target: str, ok: bool | None) -> None:
         verdict = "" if ok is None else ("met" if ok else "NOT met")
-        self.rows.append((what, figure, target, verdict))
+        self.rows.append((self.step, what, figure, target, verdict))
         print(f"{what:58} {figure:>24}  {target:>12}  {verdict}", flush=True)
 
     def cold_pdf(self) -> None:
+        """A cold `briefing build` to PDF against the engine alone on the same final page."""
         out = self.tmp / "cold"
         cmd = [*BRIEFING, "build", str(EXAMPLE), "--out", str(out), "--force", "--format",
-               "html,pdf"]
+               "pdf"]
         ours = median_time(lambda: sh(*cmd), self.repeat)
-        html = out / "fpif-russia-assad.html"
-        engine = [str(BIN / "python"), "-m", "weasyprint", str(html), str(self.tmp / "w.pdf")]
-        theirs = median_time(lambda: sh(*engine), self.repeat)
+        page = fitted_page(self.tmp / "page")
+        engine = engine_command(page, self.tmp / "engine.pdf")
+        env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+        theirs = median_time(lambda: sh(*engine, env=env), self.repeat)
+        same = page_text(out / "fpif-russia-assad.pdf") == page_text(self.tmp / "engine.pdf")
         ratio = ours / theirs
-        self.row("cold build of the example to PDF (briefing build)", f"{ours:.2f} s", "", None)
-        self.row("python -m weasyprint on the HTML briefing produced", f"{theirs:.2f} s", "",
-                 None)
-        self.row("  ratio briefing / weasyprint", f"{ratio:.2f}", "<= 1.2", ratio <= 1.2)
+        self.row("cold build of the example to PDF (briefing build --format pdf)",
+                 f"{ours:.2f} s", "", None)
+        self.row(f"python -m weasyprint: the same page (scale {page.scale:.2f}), fonts, "
+                 "stylesheet", f"{theirs:.2f} s", "", None)
+        self.row("  same page text in both PDFs", "yes" if same else "NO: not the same work",
+                 "yes", same)
+        self.row("  ratio briefing / weasyprint", f"{ratio:.2f}", f"<= {COLD_TARGET}",
+                 ratio <= COLD_TARGET)
 
     def cold_html(self) -> None:
         cmd = [*BRIEFING, "build", str(EXAMPLE), "--out", str(self.tmp / "html"), "--force",
@@ -215,29 +305,76 @@ class Bench:
         self.row("serve: save to updated preview (example)", f"{seconds * 1000:.0f} ms",
                  "< 0.3 s", seconds < 0.3)
 
-    def results(self) -> str:
+    def machine(self) -> str:
         cpu = platform.machine()
         with contextlib.suppress(OSError):
             for line in Path("/proc/cpuinfo").read_text().splitlines():
                 if line.startswith("model name"):
                     cpu += ", " + line.split(":", 1)[1].strip()
                     break
+        return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+                f"Python {platform.python_version()}")
+
+    def results(self, previous: str | None = None, only: list[str] | None = None) -> str:
+        """RESULTS.md: every row, or with `only`, the rows of those steps measured anew
+        and the others kept from `previous` with the date they were measured."""
+        today = dt.date.today().isoformat()
+        rows = [(a, b, c, d, today) for _step, a, b, c, d in self.rows]
+        header = (f"Made by `make bench` on {today}: {self.machine()}; medians of "
+                  f"{self.repeat} runs where repeated. Machines here are noisy: read the "
+                  "ratios, which are measured in the same run, before the seconds.")
+        if only and previous:
+            header, rows = self.merged(previous, only, rows)
         lines = [
             "# Benchmark results",
             "",
-            f"Made by `make bench` on {dt.date.today().isoformat()}: {os.cpu_count()} cores "
-            f"({cpu}), {platform.system()} {platform.release()}, Python "
-            f"{platform.python_version()}; medians of {self.repeat} runs where repeated. "
-            "Machines here are noisy: read the ratios, which are measured in the same run, "
-            "before the seconds.",
+            header,
             "",
-            "| measure | figure | target | |",
-            "|---|---:|---:|---|",
-            *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows],
+            "| measure | figure | target | | measured |",
+            "|---|---:|---:|---|---|",
+            *[f"| {' | '.join(row)} |" for row in rows],
             "",
             NOTES,
         ]
         return "\n".join(lines)
+
+    def merged(self, previous: str, only: list[str], new: list[tuple[str, ...]]
+               ) -> tuple[str, list[tuple[str, ...]]]:
+        """The header and rows of `previous`, with the rows of the steps `only` replaced."""
+        made = re.search(r"on (\d{4}-\d\d-\d\d)", previous)
+        when = made.group(1) if made else "an earlier day"
+        lines = previous.splitlines()
+        header = next((line for line in lines if line.startswith("Made by")), "")
+        header = header.split(" Rows dated later")[0]
+        header += (f" Rows dated later were measured again by `python benchmarks/run.py "
+                   f"--only {','.join(only)} --write`, on {self.machine()}.")
+        rows: list[tuple[str, ...]] = []
+        placed = False
+        for line in lines:
+            # "| a |   b |": one space each side is the table's; more is the label's indent.
+            cells = [c[1:-1] if len(c) > 1 else c.strip() for c in line.split("|")[1:-1]]
+            if not line.startswith("| ") or len(cells) < 4 or cells[0] == "measure":
+                continue
+            if any(re.match(owned, cells[0].strip()) for step in only for owned in OWNED[step]):
+                if not placed:
+                    rows += new
+                    placed = True
+                continue
+            rows.append((*cells[:4], cells[4] if len(cells) > 4 else when))
+        return header, rows if placed else rows + new
+
+
+OWNED = {
+    "html": ("cold HTML-only build",),
+    "cold": ("cold build of the example to PDF", "python -m weasyprint", "same page text",
+             "ratio briefing / weasyprint"),
+    "passes": ("layout passes",),
+    "make": ("second `make brief`",),
+    "serve": ("serve:",),
+    "batch": (r"\d+ briefs", "speed-up", "peak memory", "growth per extra brief"),
+}
+"""The rows each step writes, as patterns of how their labels start (old labels
+included), so that a partial run replaces just those."""
 
 
 def main() -> None:
@@ -245,16 +382,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per median")
     parser.add_argument("--batch", type=int, default=100, help="briefs in the batch tests")
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--only", type=lambda text: text.split(","), default=None,
+                        help=f"only these steps, comma-separated, of: {', '.join(OWNED)} "
+                        "(with --write, the other rows of RESULTS.md are kept, with their "
+                        "date)")
     args = parser.parse_args()
     bench = Bench(args.repeat, args.batch)
+    steps = {"html": bench.cold_html, "cold": bench.cold_pdf, "passes": bench.passes,
+             "make": bench.make_nothing_changed, "serve": bench.serve,
+             "batch": bench.batch_builds}
+    only = args.only or list(steps)
+    if unknown := set(only) - set(steps):
+        parser.error(f"unknown step(s) {', '.join(sorted(unknown))}: choose from "
+                     f"{', '.join(steps)}")
     try:
-        for step in (bench.cold_html, bench.cold_pdf, bench.passes, bench.make_nothing_changed,
-                     bench.serve, bench.batch_builds):
-            step()
+        for name, step in steps.items():
+            if name in only:
+                bench.step = name
+                step()
     finally:
         shutil.rmtree(bench.tmp, ignore_errors=True)
     if args.write:
-        (REPO / "benchmarks" / "RESULTS.md").write_text(bench.results(), encoding="utf-8")
+        results = REPO / "benchmarks" / "RESULTS.md"
+        previous = results.read_text(encoding="utf-8") if results.is_file() else None
+        results.write_text(bench.results(previous, args.only), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing import fonts
+from briefing import doctor, fonts
 
 # Before WeasyPrint loads: fontconfig then knows the bundled fonts and no others, so
 # no glyph ever falls back to a font of the host.
 os.environ["FONTCONFIG_FILE"] = str(fonts.FONTS_DIR / "fonts.conf")
 
-from weasyprint import CSS, HTML, Document
-from weasyprint.text.fonts import FontConfiguration
+# Without libharfbuzz-subset WeasyPrint warns, on loading, that it will need it, in words
+# meant for its own users; briefing does not (see briefing.pdf), and says so in one line.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+    from weasyprint import CSS, HTML, Document
+    from weasyprint.text.fonts import FontConfiguration
 
 from briefing.errors import DoesNotFitError, Overflow
 from briefing.fetcher import AssetFetcher
@@ -77,6 +82,7 @@ class Layout:
         # Relative URLs in templates (a logo, say) resolve in the first template folder.
         self.base_url = (asset_dirs[0] if asset_dirs else fonts.FONTS_DIR).resolve().as_uri() + "/"
         self.fetcher = AssetFetcher((fonts.FONTS_DIR, *asset_dirs))
+        doctor.note_missing()
         self.font_config = FontConfiguration()
         self.font_css = CSS(
             string=fonts.linked_css(), font_config=self.font_config, url_fetcher=self.fetcher

@@ -195,3 +195,47 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="rewrite the reference images of tests/visual/ instead of comparing with them "
         "(what `make references` runs; see tests/visual/README.md)",
     )
+
+
+# --- optional programs and libraries -----------------------------------------------------
+
+
+def on_ci() -> bool:
+    """Whether the environment variable CI is set (to anything but 0, false or no)."""
+    import os
+
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require(found: bool, what: str, install: str) -> None:
+    """Skip the test when the optional `what` is missing, saying how to get it; on CI,
+    which must run every test, fail instead."""
+    if found:
+        return
+    if on_ci():
+        pytest.fail(f"{what} is missing, and CI must run every test: {install} "
+                    "(.ci/run installs it)")
+    pytest.skip(f"{what} is missing ({install}); this test runs wherever it is, and on CI")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the markers for tests that need an optional library."""
+    config.addinivalue_line(
+        "markers", "harfbuzz_subset: needs the optional libharfbuzz-subset0 (skipped "
+        "without it, except on CI)",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked `harfbuzz_subset` is skipped on a machine without the library."""
+    if item.get_closest_marker("harfbuzz_subset") is not None:
+        from briefing.doctor import harfbuzz_subset
+
+        probe = harfbuzz_subset()
+        require(probe.ok, "libharfbuzz-subset0", probe.fix)
+
+
+@pytest.fixture(name="require", scope="session")
+def require_fixture() -> Callable[[bool, str, str], None]:
+    """`require(found, what, install)`: skip without an optional program; fail on CI."""
+    return require

@@ -42,20 +42,13 @@ THEMES = list(theme_lookup.themes())
 CASES = [(theme, paper) for theme in THEMES for paper in PAPERS]
 
 
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(scope="session")
-def chromium() -> str:
+def chromium(require: Callable[[bool, str, str], None]) -> str:
     """The Chromium executable: skip without it, but fail on CI, which must have it."""
     found = shutil.which("chromium")
-    if found is None:
-        if _ci():
-            pytest.fail("Chromium is not installed, and CI must run the browser tests: "
-                        "`.ci/run` installs Debian's `chromium` package (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (Debian: `apt-get install chromium`); "
-                    "these tests run wherever it is, and always on CI")
+    require(found is not None, "Chromium (it prints the HTML briefs)",
+            "sudo apt-get install -y chromium")
+    assert found is not None
     return found
 
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import ctypes
+import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from briefing import doctor
 from briefing.cli import cli
 
+REPO = Path(__file__).resolve().parent.parent
+HIDDEN = Path(__file__).with_name("hidden_library.py")
 
+
+@pytest.mark.harfbuzz_subset
 def test_doctor_reports_a_complete_machine() -> None:
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 0, result.output
@@ -54,3 +63,90 @@ def test_build_points_to_doctor_instead_of_an_import_error(
         cli, ["build", str(brief), "--out", str(tmp_path / "out"), "--format", "html"]
     )
     assert html_only.exit_code == 0
+
+
+# --- the system check that `make brief` and `make test` run first ----------------------------
+
+
+def bare_python(library: str, *args: str) -> list[str]:
+    """A command running Python as a fresh machine has it (no site-packages: -S), with
+    `library` hidden and the package `briefing` found without its __init__.py."""
+    return [sys.executable, "-S", str(HIDDEN), "--bare", library, *args]
+
+
+def run(command: list[str], cwd: Path = REPO) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=60,
+                            check=False)
+    return result, time.monotonic() - started
+
+
+def test_the_system_check_needs_only_the_standard_library() -> None:
+    result, _ = run(bare_python("nothing", "-c", "import sys, briefing.doctor; "
+                                "print(sorted(m for m in sys.modules if 'briefing' in m))"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["['briefing',", "'briefing.doctor',", "'briefing.fonts']"]
+
+
+def test_the_system_check_stops_at_once_with_the_install_line() -> None:
+    result, seconds = run(bare_python("pango", "-m", "briefing.doctor", "--system"))
+    assert result.returncode == 1
+    assert seconds < 5
+    lines = result.stderr.splitlines()
+    assert ("error: Pango 1.44 or later (text layout): missing; PDF briefs cannot be built; "
+            "install it: sudo apt-get install -y libpango-1.0-0") in lines
+    assert "all at once: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0" in lines
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_the_system_check_notes_a_missing_recommended_library_and_goes_on() -> None:
+    result, _ = run(bare_python("harfbuzz-subset", "-m", "briefing.doctor", "--system"))
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "note: HarfBuzz subset (libharfbuzz-subset0): missing; PDFs are the same without it "
+        "(briefing subsets its fonts itself), but WeasyPrint's next versions will not start "
+        "without it; install it: sudo apt-get install -y libharfbuzz-subset0"]
+
+
+@pytest.mark.harfbuzz_subset
+def test_the_system_check_is_quiet_on_a_complete_machine() -> None:
+    result, _ = run(bare_python("nothing", "-m", "briefing.doctor", "--system"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+@pytest.mark.parametrize("target", ["brief", "test"])
+def test_make_checks_the_system_before_it_installs_anything(
+    target: str, tmp_path: Path, require: Callable[[bool, str, str], None]
+) -> None:
+    require(shutil.which("make") is not None, "make", "sudo apt-get install -y make")
+    # A checkout as far as the check goes; the package's __init__.py is not needed by it.
+    shutil.copy(REPO / "Makefile", tmp_path)
+    shutil.copy(REPO / "pyproject.toml", tmp_path)
+    (tmp_path / "briefing").mkdir()
+    for module in ("doctor.py", "fonts.py"):
+        shutil.copy(REPO / "briefing" / module, tmp_path / "briefing")
+    (tmp_path / "briefing" / "__init__.py").touch()
+    python = " ".join(bare_python("pango"))
+    result, seconds = run(["make", target, f"PYTHON={python}"], cwd=tmp_path)
+    assert result.returncode != 0
+    assert seconds < 10
+    assert "install it: sudo apt-get install -y libpango-1.0-0" in result.stderr
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_a_build_notes_a_missing_recommended_library_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = ctypes.CDLL
+
+    def cdll(name: str, *args: object, **kwargs: object) -> ctypes.CDLL:
+        if "harfbuzz-subset" in name:
+            raise OSError(f"{name}: cannot open shared object file")
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    monkeypatch.delenv(doctor.NOTED, raising=False)
+    doctor.note_missing()
+    doctor.note_missing()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].endswith("sudo apt-get install -y libharfbuzz-subset0")

@@ -66,6 +66,10 @@ def build(
     from briefing.batch import build_all, default_jobs
 
     route_engine_warnings()
+    if {"pdf", "png"} & set(formats):
+        from briefing.doctor import note_missing
+
+        note_missing()  # here, once: the worker processes of a batch stay quiet
     debug = debugging()
     builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict, theme)
     briefs = brief_paths(paths)

@@ -1,0 +1,65 @@
+"""benchmarks/run.py: its baseline is the same work as a build, and a partial run keeps
+the other rows of RESULTS.md with their dates."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_engine_baseline_lays_out_the_same_page(
+    bench: ModuleType, tmp_path: Path, example_build: Path, example_yaml: Path
+) -> None:
+    page = bench.fitted_page(tmp_path / "page")
+    engine_pdf = tmp_path / "engine.pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(bench.FONTS_CONF)}
+    subprocess.run(bench.engine_command(page, engine_pdf), env=env, check=True,
+                   capture_output=True, timeout=120)
+    ours = bench.page_text(example_build / f"{example_yaml.stem}.pdf")
+    assert ours and bench.page_text(engine_pdf) == ours
+
+
+def test_a_partial_run_keeps_the_other_rows_with_their_date(bench: ModuleType) -> None:
+    previous = "\n".join([
+        "# Benchmark results", "",
+        "Made by `make bench` on 2026-11-25: 2 cores. Machines here are noisy.", "",
+        "| measure | figure | target | |", "|---|---:|---:|---|",
+        "| cold HTML-only build of the example | 0.27 s | < 0.3 s | met |",
+        "| python -m weasyprint on the HTML briefing produced | 2.63 s |  |  |",
+        "|   ratio briefing / weasyprint | 0.59 | <= 1.2 | met |",
+        "| 100 briefs in 100 separate calls | 159.4 s |  |  |",
+        "|   speed-up of one call | 7.8x | >= 5x | met |",
+    ])
+    run = bench.Bench(repeat=1, batch=1)
+    shutil.rmtree(run.tmp)
+    run.step = "cold"
+    run.row("  ratio briefing / weasyprint", "1.61", "<= 1.1", False)
+    text = run.results(previous, ["cold"])
+    rows = [line for line in text.splitlines() if line.startswith("| ")][1:]
+    assert rows[0] == ("| cold HTML-only build of the example | 0.27 s | < 0.3 s | met "
+                       "| 2026-11-25 |")
+    assert rows[1].startswith("|   ratio briefing / weasyprint | 1.61 | <= 1.1 | NOT met | ")
+    assert rows[2:] == [
+        "| 100 briefs in 100 separate calls | 159.4 s |  |  | 2026-11-25 |",
+        "|   speed-up of one call | 7.8x | >= 5x | met | 2026-11-25 |",
+    ]
+    assert "| 0.59 |" not in text and "Rows dated later were measured again" in text
