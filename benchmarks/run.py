@@ -23,7 +23,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -292,16 +291,11 @@ class Bench:
                  seconds < 0.2)
 
     def serve(self) -> None:
-        try:
-            import preview as serve_module  # benchmarks/preview.py, beside this file
-        except ImportError:
-            self.row("serve: save to updated preview", "not available", "< 0.3 s", None)
-            return
-        measure: Any = getattr(serve_module, "measure_save_to_preview", None)
-        if measure is None:
-            self.row("serve: save to updated preview", "not measured", "< 0.3 s", None)
-            return
-        seconds = statistics.median(measure(EXAMPLE, self.tmp / "serve") for _ in range(5))
+        from preview import measure_save_to_preview  # benchmarks/preview.py, beside this file
+
+        seconds = statistics.median(
+            measure_save_to_preview(EXAMPLE, self.tmp / "serve") for _ in range(5)
+        )
         self.row("serve: save to updated preview (example)", f"{seconds * 1000:.0f} ms",
                  "< 0.3 s", seconds < 0.3)
 
