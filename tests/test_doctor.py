@@ -29,16 +29,21 @@ def test_doctor_reports_a_complete_machine() -> None:
     assert "Everything briefing needs is here." in result.output
 
 
-@pytest.fixture
-def no_pango(monkeypatch: pytest.MonkeyPatch) -> None:
+def hide_library(monkeypatch: pytest.MonkeyPatch, fragment: str) -> None:
+    """Fail every ctypes load of a library whose name holds `fragment`, in this test."""
     real = ctypes.CDLL
 
     def cdll(name: str, *args: object, **kwargs: object) -> ctypes.CDLL:
-        if "pango-1.0" in name:
+        if fragment in name:
             raise OSError(f"{name}: cannot open shared object file")
         return real(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+@pytest.fixture
+def no_pango(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide_library(monkeypatch, "pango-1.0")
 
 
 @pytest.mark.usefixtures("no_pango")
@@ -137,14 +142,7 @@ def test_make_checks_the_system_before_it_installs_anything(
 def test_a_build_notes_a_missing_recommended_library_once(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = ctypes.CDLL
-
-    def cdll(name: str, *args: object, **kwargs: object) -> ctypes.CDLL:
-        if "harfbuzz-subset" in name:
-            raise OSError(f"{name}: cannot open shared object file")
-        return real(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    hide_library(monkeypatch, "harfbuzz-subset")
     monkeypatch.delenv(doctor.NOTED, raising=False)
     doctor.note_missing()
     doctor.note_missing()
