@@ -17,6 +17,7 @@ from briefing.errors import Diagnostic, Severity
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import PieceText, normalise
+from briefing.suggest import did_you_mean
 
 BLUF_WORDS = 40
 PAGE_WORDS = 450
@@ -271,10 +272,8 @@ def _duplicate(ctx: _Context, kind: str, ident: str, path: FieldPath,
 
 def _unknown(ctx: _Context, kind: str, ref: str, path: FieldPath,
              known: dict[str, FieldPath]) -> Diagnostic:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else (
+    close = did_you_mean(ref, known)
+    hint = f"did you mean '{close}'?" if close else (
         f"known {kind} ids: {', '.join(known)}" if known else f"no {kind} has an id yet")
     return ctx.finding("ID001", path, f"no {kind} has the id '{ref}'", hint)
 
