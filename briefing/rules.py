@@ -193,8 +193,7 @@ def _likelihood_rows(ctx: _Context) -> Iterator[Diagnostic]:
                 "JU003", path,
                 f"'{term.value}' is from the other row of likelihood terms than "
                 f"'{example.value}'",
-                f"use one row in a brief: replace it with "
-                f"'{list(Likelihood)[list(Likelihood).index(term) % 7 + 7 * major].value}'",
+                f"use one row in a brief: replace it with '{term.in_row(major).value}'",
             )
 
 
