@@ -12,7 +12,6 @@ nothing; validation, the next stage, reports those problems with its own.
 from __future__ import annotations
 
 import codecs
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import yaml
 
 from briefing.errors import Diagnostic, Location, excerpt
 from briefing.positions import FieldPath, YamlDocument
+from briefing.suggest import did_you_mean
 from briefing.syntax import syntax_diagnostic
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
@@ -92,9 +92,9 @@ def _missing_hint(file: Path) -> str:
         names = [p.name for p in file.parent.iterdir() if p.suffix in (".yaml", ".yml")]
     except OSError:
         return hint
-    close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.6)
+    close = did_you_mean(file.name, names)
     if close:
-        return f"did you mean '{file.parent / close[0]}'? " + hint
+        return f"did you mean '{file.parent / close}'? " + hint
     return hint
 
 

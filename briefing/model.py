@@ -85,13 +85,31 @@ class Likelihood(StrEnum):
     @property
     def row(self) -> int:
         """0 for the first row of terms ("likely"), 1 for the alternative ("probable")."""
-        return 0 if list(Likelihood).index(self) < 7 else 1
+        return LIKELIHOOD_ROWS[self][0]
 
     @property
     def probability(self) -> str:
         """The probability range the term stands for, as ICD 203 gives it."""
-        ranges = ("1-5%", "5-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
-        return ranges[list(Likelihood).index(self) % 7]
+        return LIKELIHOOD_ROWS[self][1]
+
+    def in_row(self, row: int) -> Likelihood:
+        """The term of `row` that stands for the same probability."""
+        return next(term for term, place in LIKELIHOOD_ROWS.items()
+                    if place == (row, self.probability))
+
+
+LIKELIHOOD_ROWS: dict[Likelihood, tuple[int, str]] = {
+    Likelihood.ALMOST_NO_CHANCE: (0, "1-5%"), Likelihood.REMOTE: (1, "1-5%"),
+    Likelihood.VERY_UNLIKELY: (0, "5-20%"), Likelihood.HIGHLY_IMPROBABLE: (1, "5-20%"),
+    Likelihood.UNLIKELY: (0, "20-45%"), Likelihood.IMPROBABLE: (1, "20-45%"),
+    Likelihood.ROUGHLY_EVEN_CHANCE: (0, "45-55%"), Likelihood.ROUGHLY_EVEN_ODDS: (1, "45-55%"),
+    Likelihood.LIKELY: (0, "55-80%"), Likelihood.PROBABLE: (1, "55-80%"),
+    Likelihood.VERY_LIKELY: (0, "80-95%"), Likelihood.HIGHLY_PROBABLE: (1, "80-95%"),
+    Likelihood.ALMOST_CERTAIN: (0, "95-99%"), Likelihood.NEARLY_CERTAIN: (1, "95-99%"),
+}
+"""ICD 203's two rows of terms: each term's row (0 "likely", 1 "probable") and the
+probability it stands for. Written out, not read from the order of the members, so that
+a new term cannot land in a row unnoticed (tests/test_model.py checks every term has one)."""
 
 
 class Reliability(StrEnum):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any, get_args, get_origin
 
-from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from briefing import model_types
 from briefing.model import Brief
 
 INTRO = """\
@@ -140,36 +139,18 @@ text: Attacks in Russia by returnees from Syria would support the thesis.
 
 
 def _type_name(annotation: Any) -> str:
-    origin = get_origin(annotation)
-    if origin is list:
-        return f"list of {_type_name(get_args(annotation)[0])}"
-    args = [a for a in get_args(annotation) if a is not type(None)]
-    if args and origin is not None and not hasattr(annotation, "__metadata__"):
-        return " or ".join(_type_name(a) for a in args)
-    if hasattr(annotation, "__metadata__"):
-        return _type_name(get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return "one of: " + ", ".join(f"`{m.value}`" for m in annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    base, _ = model_types.strip(annotation)
+    if get_origin(base) is list:
+        return f"list of {_type_name(get_args(base)[0])}"
+    if get_origin(base) is not None:  # a union of several types
+        return " or ".join(_type_name(a) for a in get_args(base) if a is not type(None))
+    if enum := model_types.enum_of(base):
+        return "one of: " + ", ".join(f"`{m.value}`" for m in enum)
+    if model_types.is_model(base):
+        return f"[{base.__name__}](#{base.__name__.lower()})"
     names = {"str": "text", "bool": "true or false", "date": "date (YYYY-MM-DD)",
              "Path": "path"}
-    return names.get(getattr(annotation, "__name__", ""), str(annotation))
-
-
-def _models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[BaseModel]]:
-    if model not in seen:
-        seen.append(model)
-        for info in model.model_fields.values():
-            for sub in _submodels(info.annotation):
-                _models(sub, seen)
-    return seen
-
-
-def _submodels(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in get_args(annotation) for m in _submodels(arg)]
+    return names.get(getattr(base, "__name__", ""), str(base))
 
 
 def _row(name: str, info: FieldInfo) -> str:
@@ -180,7 +161,7 @@ def _row(name: str, info: FieldInfo) -> str:
 def markdown() -> str:
     """The whole reference page."""
     parts = [INTRO]
-    for model in _models(Brief, []):
+    for model in model_types.all_models(Brief):
         title = "Brief (the top level)" if model is Brief else model.__name__
         parts.append(f"## {title}\n\n{(model.__doc__ or '').strip()}\n")
         parts.append("| field | type | | meaning |\n|---|---|---|---|")

@@ -17,6 +17,7 @@ from briefing.errors import Diagnostic, Severity
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import PieceText, normalise
+from briefing.suggest import did_you_mean
 from briefing.words import word_count
 
 BLUF_WORDS = 40
@@ -189,8 +190,7 @@ def _likelihood_rows(ctx: _Context) -> Iterator[Diagnostic]:
                 "JU003", path,
                 f"'{term.value}' is from the other row of likelihood terms than "
                 f"'{example.value}'",
-                f"use one row in a brief: replace it with "
-                f"'{list(Likelihood)[list(Likelihood).index(term) % 7 + 7 * major].value}'",
+                f"use one row in a brief: replace it with '{term.in_row(major).value}'",
             )
 
 
@@ -268,10 +268,8 @@ def _duplicate(ctx: _Context, kind: str, ident: str, path: FieldPath,
 
 def _unknown(ctx: _Context, kind: str, ref: str, path: FieldPath,
              known: dict[str, FieldPath]) -> Diagnostic:
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else (
+    close = did_you_mean(ref, known)
+    hint = f"did you mean '{close}'?" if close else (
         f"known {kind} ids: {', '.join(known)}" if known else f"no {kind} has an id yet")
     return ctx.finding("ID001", path, f"no {kind} has the id '{ref}'", hint)
 

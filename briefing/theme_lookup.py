@@ -6,7 +6,6 @@ templates it changes, usually `brief.css`; everything else comes from the base t
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import tomllib
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing.errors import UsageError
+from briefing.suggest import did_you_mean
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 THEMES = Path(__file__).parent / "themes"
@@ -49,9 +49,9 @@ class UnknownThemeError(UsageError):
 
     def __init__(self, name: str) -> None:
         known = list(themes())
-        close = difflib.get_close_matches(name, known, n=1)
+        close = did_you_mean(name, known)
         super().__init__(f"there is no theme '{name}'", (
-            f"did you mean '{close[0]}'? " if close else "") + (
+            f"did you mean '{close}'? " if close else "") + (
             f"the themes are: {', '.join(known)} (see `briefing themes`)"))
 
 

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from briefing.loader import load
 from briefing.model import (
+    LIKELIHOOD_ROWS,
     Brief,
     Confidence,
     Credibility,
@@ -166,6 +167,24 @@ def test_likelihood_row_and_probability(first: str, second: str, probability: st
     assert Likelihood(second).row == 1
     assert Likelihood(first).probability == probability
     assert Likelihood(second).probability == probability
+
+
+def test_every_likelihood_term_has_a_row() -> None:
+    """JU003 reads the rows from LIKELIHOOD_ROWS: a new term must be given its place."""
+    assert set(LIKELIHOOD_ROWS) == set(Likelihood)
+    places = list(LIKELIHOOD_ROWS.values())
+    assert len(set(places)) == len(places), "two terms share a row and a probability"
+    probabilities = {probability for _, probability in places}
+    for row in (0, 1):
+        assert {p for r, p in places if r == row} == probabilities, f"row {row} has a gap"
+
+
+@pytest.mark.parametrize("term", list(Likelihood))
+def test_each_term_has_its_counterpart_in_the_other_row(term: Likelihood) -> None:
+    other = term.in_row(1 - term.row)
+    assert (other.row, other.probability) == (1 - term.row, term.probability)
+    assert term.in_row(term.row) is term
+    assert {term.value, other.value} in [{first, second} for first, second, _ in ICD_203]
 
 
 def test_likelihood_is_optional_and_checked() -> None:
