@@ -23,9 +23,9 @@ from click.testing import Result
 from pypdf import PdfReader
 from test_customising import assert_built, do, pixels_near
 
-from briefing import Builder, templates
+from briefing import Builder, render, theme_lookup
 
-THEMES = tuple(templates.themes())
+THEMES = tuple(theme_lookup.themes())
 TWO_COLUMN = ("sheet", "contrast")
 """The themes whose page is the two-column partial."""
 BASE = "base.css"
@@ -77,7 +77,7 @@ def declarations(css: str, media: str = "") -> Iterator[Declaration]:
 
 
 def environment(theme: str) -> jinja2.Environment:
-    return templates.environment(None, theme)
+    return render.environment(None, theme)
 
 
 def base_css(theme: str) -> str:
@@ -88,9 +88,9 @@ def base_css(theme: str) -> str:
 def layer(theme: str) -> str:
     """The theme's own stylesheet: its `brief.css` without what base.css gives it."""
     env = environment(theme)
-    css = env.get_template(templates.STYLESHEET).render()
+    css = env.get_template(theme_lookup.STYLESHEET).render()
     base = base_css(theme)
-    assert base in css, f"{theme}'s {templates.STYLESHEET} does not include {BASE}"
+    assert base in css, f"{theme}'s {theme_lookup.STYLESHEET} does not include {BASE}"
     css = css.replace(base, "", 1)
     # What the base's macros write (the screen preview) is the base's too.
     module = env.get_template(BASE).module
@@ -117,7 +117,7 @@ def test_what_every_theme_says_is_said_once_in_the_base() -> None:
 def test_the_base_sets_no_colour() -> None:
     """A theme's colours are its own, so that changing them changes that theme only."""
     coloured = [
-        declaration for declaration in declarations(base_css(templates.DEFAULT_THEME))
+        declaration for declaration in declarations(base_css(theme_lookup.DEFAULT_THEME))
         for token in tinycss2.parse_component_value_list(declaration[3])
         if tinycss2.color3.parse_color(token) not in (None, "currentColor")
     ]
@@ -177,7 +177,7 @@ def build_example(example_yaml: Path, out: Path, theme: str, folder: Path) -> Pa
     return pdf
 
 
-@pytest.mark.parametrize("theme, name", [(theme, templates.STYLESHEET) for theme in THEMES]
+@pytest.mark.parametrize("theme, name", [(theme, theme_lookup.STYLESHEET) for theme in THEMES]
                          + [(theme, PAGE) for theme in TWO_COLUMN])
 def test_a_copy_of_one_file_alone_builds_the_same_page(
     theme: str, name: str, example_yaml: Path, tmp_path: Path,
@@ -186,7 +186,7 @@ def test_a_copy_of_one_file_alone_builds_the_same_page(
     """The copy still finds the rest (base.css, the partials) in briefing."""
     mine = tmp_path / "mine"
     (mine / name).parent.mkdir(parents=True)
-    shutil.copy(dict(templates.files(None, theme))[name], mine / name)
+    shutil.copy(dict(theme_lookup.files(None, theme))[name], mine / name)
     pdf = build_example(example_yaml, tmp_path / "out", theme, mine)
     assert pdf.read_bytes() == builtin_pdf(theme)
 

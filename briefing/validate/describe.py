@@ -42,13 +42,6 @@ def key_of(path: FieldPath) -> str:
     return f"{path[-1]}" if path and isinstance(path[-1], str) else "-"
 
 
-def quote(value: str) -> str:
-    """`value` as a YAML quoted string: double quotes unless it holds some."""
-    if '"' in value and "'" not in value:
-        return f"'{value}'"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 # --- what was given --------------------------------------------------------------------
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from briefing.model_types import annotation_at, is_list, model_at
 from briefing.positions import FieldPath, YamlDocument
-from briefing.validate.describe import first_key, flow, key_of, noun, quote, required
+from briefing.syntax.lines import quote
+from briefing.validate.describe import first_key, flow, key_of, noun, required
 
 TypeHint = Callable[[YamlDocument, FieldPath, Any], str | None]
 
