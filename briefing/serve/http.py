@@ -19,6 +19,8 @@ import threading
 from typing import Any, Protocol, cast
 from urllib.parse import urlsplit
 
+from briefing.errors import render
+
 LOOPBACK_NAMES = ("localhost",)
 
 Response = tuple[int, str, bytes]
@@ -151,7 +153,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         try:
             response = app.respond(path)
         except Exception as exc:
-            app.log(f"error: unexpected failure serving {path} ({name(exc)})")
+            app.log(render("", "error", f"unexpected failure serving {path} ({name(exc)})"))
             response = text(500, f"unexpected failure ({name(exc)}); see the terminal")
         self._send(*response)
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from briefing import theme_lookup
 from briefing.build import asset_folders
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, InputError, render
 from briefing.serve.http import (
     Broadcast,
     Events,
@@ -169,7 +169,8 @@ class PreviewServer:
             try:
                 self._tick()
             except Exception as exc:  # the watcher must outlive any one failure
-                self.log(f"error: the preview's watcher failed ({name(exc)}); it goes on")
+                self.log(render("", "error",
+                                f"the preview's watcher failed ({name(exc)}); it goes on"))
 
     def _tick(self) -> None:
         """Rebuild what changed: every brief when a template did, else the brief itself."""

@@ -95,7 +95,7 @@ class Previews:
                 source = named_piece_text(entry.path) or entry.source
         except Exception as exc:
             errors = [_unexpected(entry.path, exc)]
-            self.log(f"{entry.path}: error: unexpected failure in the preview ({name(exc)})")
+            self.log(_failure(f"unexpected failure in the preview ({name(exc)})", entry.path))
         if source is not None and source not in watched:
             watched[source] = signature(source, now)
 
@@ -163,7 +163,7 @@ class Previews:
             try:
                 self.lay_out(stem)
             except Exception as exc:
-                self.log(f"{stem}: error: unexpected failure of the layout ({name(exc)})")
+                self.log(_failure(f"unexpected failure of the layout ({name(exc)})", Path(stem)))
 
     def lay_out(self, stem: str) -> None:
         """The slow path: fit the brief to one page, and publish the page at that scale."""
@@ -189,12 +189,12 @@ class Previews:
             status = FitStatus("failed", message=_reason(exc))
         except Exception as exc:
             status = FitStatus("failed", message=f"unexpected failure ({name(exc)})")
-            self.log(f"{entry.path}: error: unexpected failure of the layout ({name(exc)})")
+            self.log(_failure(f"unexpected failure of the layout ({name(exc)})", entry.path))
         if status.state in ("fits", "overflow"):
             try:
                 body = builder.render_html(checked, scale=scale)
             except Exception as exc:
-                self.log(f"{entry.path}: error: cannot render at scale {scale} ({name(exc)})")
+                self.log(_failure(f"cannot render at scale {scale} ({name(exc)})", entry.path))
         with self.lock:
             if self.entries.get(stem) is not entry or entry.generation != generation:
                 return  # changed meanwhile: a newer layout is queued
@@ -236,3 +236,8 @@ def _unexpected(path: Path, exc: Exception) -> Diagnostic:
         f"unexpected failure in the preview ({name(exc)})",
         "this is a bug in briefing: please report it, with the brief if you can",
     )
+
+
+def _failure(message: str, file: Path) -> str:
+    """A failure of the preview for the terminal, worded as every error is."""
+    return BriefingError(message, file=file).format()
