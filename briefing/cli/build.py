@@ -13,6 +13,7 @@ from briefing.build import ALL_FORMATS, FORMATS, Builder
 from briefing.cli.command import Command, brief_paths, colour, debugging
 from briefing.cli.engine_log import route_engine_warnings
 from briefing.theme_lookup import default_user_dir
+from briefing.wording import plural
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -112,6 +113,6 @@ def build(
         click.echo(text, err=err)
     if len(briefs) > 1:
         summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
-        click.echo(f"{len(briefs)} briefs: {summary} ({time.monotonic() - started:.1f} s)",
-                   err=True)
+        took = time.monotonic() - started
+        click.echo(f"{plural(len(briefs), 'brief')}: {summary} ({took:.1f} s)", err=True)
     sys.exit(status)

@@ -16,8 +16,10 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from briefing import wording
 from briefing.errors import Diagnostic
 from briefing.serve.entry import Entry
+from briefing.wording import plural
 
 BANNER_ID = "briefing-preview"
 """The id of the banner, as static/banner.css names it."""
@@ -80,7 +82,7 @@ def index_page(root: Path, entries: Iterable[Entry], version: int) -> str:
     for entry in sorted(entries, key=lambda e: e.stem):
         link = quote(entry.stem)
         if entry.body is None:
-            state = f"cannot be shown: {len(entry.errors)} error(s)"
+            state = f"cannot be shown: {plural(len(entry.errors), 'error')}"
         else:
             state = entry.fit.describe() + counts(entry.errors, entry.warnings)
         rows.append(
@@ -131,7 +133,6 @@ def inject(page: str, extra: str) -> str:
 
 
 def counts(errors: list[Diagnostic], warnings: list[Diagnostic]) -> str:
-    """` (2 error(s), 1 warning(s))`, or nothing."""
-    parts = [f"{len(errors)} error(s)"] if errors else []
-    parts += [f"{len(warnings)} warning(s)"] if warnings else []
-    return f" ({', '.join(parts)})" if parts else ""
+    """` (2 errors, 1 warning)`, or nothing."""
+    said = wording.counts(len(errors), len(warnings))
+    return f" ({said})" if said else ""
