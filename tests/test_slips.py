@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import Result
+from weasyprint.formatting_structure import boxes
 
+from briefing import Builder
+from briefing.layout import Fitted
 from briefing.wording import plural
+
+THEMES = ("memo", "sheet", "contrast")
 
 # --- counts ----------------------------------------------------------------------------
 
@@ -41,3 +48,87 @@ def test_new_says_one_quote_not_quote_s(in_tmp: Path, run_cli: Callable[..., Res
     result = run_cli("new", "one-quote", "--from", piece.name)
     assert result.exit_code == 0, result.output
     assert ": 1 quote and 0 draft sources to review;" in result.stdout
+
+
+# --- the masthead: dek, dates, grades ---------------------------------------------------
+
+
+def laid_out(builder: Builder, path: Path) -> Fitted:
+    """The brief at `path` laid out on its page, as `build` lays it out."""
+    return builder.fit(builder.check(path))
+
+
+def elements_by_line(fitted: Fitted, css_class: str) -> list[tuple[Any, list[int]]]:
+    """Each element of `css_class` (or, for "<tag>", of that tag) on the page, with the
+    ids of the lines it is set on."""
+    found: dict[int, tuple[Any, list[int]]] = {}
+
+    def wanted(element: Any) -> bool:
+        if css_class.startswith("<"):
+            return bool(element.tag == css_class.strip("<>"))
+        return css_class in (element.get("class") or "").split()
+
+    def walk(box: boxes.Box, line: int | None) -> None:
+        if isinstance(box, boxes.LineBox):
+            line = id(box)
+        element = getattr(box, "element", None)
+        if line is not None and element is not None and wanted(element):
+            lines = found.setdefault(id(element), (element, []))[1]
+            if line not in lines:
+                lines.append(line)
+        for child in getattr(box, "children", []):
+            walk(child, line)
+
+    walk(fitted.document.pages[0]._page_box, None)
+    return list(found.values())
+
+
+def text_of(element: Any) -> str:
+    return "".join(element.itertext())
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_dek_is_a_line_of_its_own_under_the_headline(
+    theme: str, in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    path = write_brief(in_tmp, piece={"dek": "By bombing rebels, Russia makes extremists."},
+                       design={"theme": theme})
+    assert run_cli("build", path.name, "--out", "out", "--format", "html").exit_code == 0
+    page = (in_tmp / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "”, By bombing" not in page and "”</cite>, " not in page
+    fitted = laid_out(Builder(), path)
+    (dek, dek_lines), = elements_by_line(fitted, "dek")
+    assert text_of(dek) == "By bombing rebels, Russia makes extremists."
+    (headline, headline_lines), = elements_by_line(fitted, "<cite>")
+    assert text_of(headline) == "“A test headline”"
+    assert not set(headline_lines) & set(dek_lines), f"{theme}: the dek runs on after the headline"
+
+
+def test_a_date_is_never_broken_across_lines(
+    in_tmp: Path, write_brief: Callable[..., Path]
+) -> None:
+    """Names of every length before it: the date moves to the next line whole."""
+    builder = Builder()
+    reached_the_end_of_a_line = False
+    for n in range(0, 40):
+        path = write_brief(in_tmp, f"brief-{n}", piece={
+            "published": "2026-03-14", "author": "Jane " + "w" * n,
+            "outlet": "The Test Gazette " * 4})
+        fitted = laid_out(builder, path)
+        for element, lines in elements_by_line(fitted, "date"):
+            assert len(lines) == 1, f"{text_of(element)!r} broken over lines with {n}"
+        (_, published), = elements_by_line(fitted, "published")
+        reached_the_end_of_a_line |= len(published) == 2  # "published" | "14 March 2026"
+    assert reached_the_end_of_a_line, "no name put the date at the end of a line: widen it"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_dates_grades_and_tags_are_set_on_one_line(
+    theme: str, example_yaml: Path
+) -> None:
+    fitted = laid_out(Builder(theme=theme), example_yaml)
+    for css_class in ("date", "grade", "tag"):
+        found = list(elements_by_line(fitted, css_class))
+        assert found, f"{theme}: no .{css_class} on the page"
+        for element, lines in found:
+            assert len(lines) == 1, f"{theme}: {text_of(element)!r} is broken over lines"
