@@ -8,12 +8,14 @@ index by title, and a warning for a template that overrides nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
+from pypdf import PdfReader
 from weasyprint.formatting_structure import boxes
 
 from briefing import Builder
@@ -21,6 +23,11 @@ from briefing.layout import Fitted
 from briefing.wording import plural
 
 THEMES = ("memo", "sheet", "contrast")
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, as a reader copies it, whitespace folded to single spaces."""
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
 
 # --- counts ----------------------------------------------------------------------------
 
@@ -132,3 +139,28 @@ def test_dates_grades_and_tags_are_set_on_one_line(
         assert found, f"{theme}: no .{css_class} on the page"
         for element, lines in found:
             assert len(lines) == 1, f"{theme}: {text_of(element)!r} is broken over lines"
+
+
+# --- the critique ------------------------------------------------------------------------
+
+
+def test_every_comment_after_a_quote_is_labelled(example_build: Path) -> None:
+    """The reader tells the piece's words from the analyst's: a label before each comment."""
+    text = pdf_text(example_build / "fpif-russia-assad.pdf")
+    for said in ("“naval base in Tartarus” In fact: Tartus",
+                 "“it is just adding more fuel to the Islamic extremist fire” Problem: Causal",
+                 "“The average Westerner can be forgiven” Effect: Presents the conclusion"):
+        assert said in text, said
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_theme_labels_the_critique_alike(
+    theme: str, example_yaml: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli("build", example_yaml, "--theme", theme, "--out", tmp_path, "--format",
+                     "html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "fpif-russia-assad.html").read_text(encoding="utf-8")
+    for label in ("In fact:", "Problem:", "Effect:"):
+        assert re.search(rf'</q> <span class="fix">{label}</span> \w', page), (theme, label)
+
