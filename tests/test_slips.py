@@ -8,6 +8,7 @@ index by title, and a warning for a template that overrides nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -164,3 +165,37 @@ def test_each_theme_labels_the_critique_alike(
     for label in ("In fact:", "Problem:", "Effect:"):
         assert re.search(rf'</q> <span class="fix">{label}</span> \w', page), (theme, label)
 
+
+# --- hyphenation -------------------------------------------------------------------------
+
+SHORT_WORDS = " ".join(["People hidden behind simple market action often differ."] * 9)
+"""Words of 5 and 6 letters that the dictionary would split ("peo-ple", "hid-den")."""
+
+
+def hyphenated_words(pdf: Path) -> list[tuple[str, str]]:
+    """Each word the layout split at a line's end with a hyphen: its two parts."""
+    lines = (PdfReader(pdf).pages[0].extract_text() or "").splitlines()
+    split = []
+    for line, following in itertools.pairwise(lines):
+        # WeasyPrint's hyphen is U+2010: a hyphen-minus at a line's end is the text's own.
+        head, tail = re.search(r"(\w*)\u2010$", line), re.match(r"\w*", following)
+        if head and tail:
+            split.append((head[1], tail[0]))
+    return split
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_only_words_of_seven_letters_or_more_are_hyphenated(
+    theme: str, example_yaml: Path, tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    short = write_brief(tmp_path, "short-words", bluf=SHORT_WORDS,
+                        key_judgments=[{"text": SHORT_WORDS, "confidence": "high"}])
+    builder = Builder(out=tmp_path / "out", formats=("pdf",), theme=theme)
+    found = []
+    for path in (example_yaml, short):
+        builder.build(path)
+        found += hyphenated_words(tmp_path / "out" / f"{path.stem}.pdf")
+    assert found, f"{theme}: nothing is hyphenated, so nothing is tested"
+    for head, tail in found:
+        assert len(head + tail) >= 7 and len(head) >= 3 and len(tail) >= 3, (
+            f"{theme}: {head}-{tail} is split")
