@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
 from pypdf import PdfReader
+from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
 
 from briefing import Builder
 from briefing.layout import Fitted
+from briefing.serve import BANNER_ID, PreviewServer
+from briefing.serve.pages import static
 from briefing.wording import plural
 
 THEMES = ("memo", "sheet", "contrast")
@@ -199,3 +203,67 @@ def test_only_words_of_seven_letters_or_more_are_hyphenated(
     for head, tail in found:
         assert len(head + tail) >= 7 and len(head) >= 3 and len(tail) >= 3, (
             f"{theme}: {head}-{tail} is split")
+
+
+# --- the preview ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def serve(in_tmp: Path) -> Iterator[Callable[[], PreviewServer]]:
+    """`serve()`: the preview of ./content on a free port (no layout), stopped after."""
+    servers: list[PreviewServer] = []
+
+    def start() -> PreviewServer:
+        server = PreviewServer(Path("content"), port=0, fit=False)
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def fetch(server: PreviewServer, path: str) -> str:
+    """The text of the page at `path`, as a browser gets it."""
+    with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
+        return str(reply.read().decode())
+
+
+def test_the_preview_banner_is_above_the_page_not_over_it(
+    serve: Callable[[], PreviewServer], write_brief: Callable[..., Path]
+) -> None:
+    write_brief(Path("content"), bluf=" ".join(["This bottom line runs on"] * 12) + ".")
+    page = fetch(serve(), "/brief/brief")
+    assert f'id="{BANNER_ID}"' in page and "BR001 warning" in page
+    # Laid out as a browser shows it (media screen, on one long sheet, as a browser's
+    # window scrolls): the banner ends before the page begins.
+    window = CSS(string="@page { size: 300mm 2000mm !important; margin: 0 !important }")
+    document = HTML(string=page, media_type="screen").render(stylesheets=[window])
+    assert len(document.pages) == 1
+    found = {}
+    for box in document.pages[0]._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and element.get("id") == BANNER_ID:
+            found.setdefault("banner", box)
+        elif element is not None and element.tag == "main":
+            found.setdefault("page", box)
+    banner, brief = found["banner"], found["page"]
+    assert banner.position_y + banner.margin_height() <= brief.position_y, (
+        "the banner covers the top of the page")
+    assert "fixed" not in static("banner.css") and "absolute" not in static(
+        "banner.css").split("#briefing-preview button")[0]
+
+
+def test_the_preview_index_lists_briefs_by_title(
+    serve: Callable[[], PreviewServer], write_brief: Callable[..., Path]
+) -> None:
+    write_brief(Path("content"), "russia", meta={"title": "Why Russia backs Assad"})
+    broken = write_brief(Path("content"), "broken")
+    broken.write_text(broken.read_text(encoding="utf-8").replace("bluf: ", "bluf: [", 1),
+                      encoding="utf-8")
+    index = fetch(serve(), "/")
+    assert '<a href="/brief/russia">Why Russia backs Assad</a>' in index
+    assert "content/russia.yaml" in index  # the file, beside the title
+    assert '<a href="/brief/broken">broken.yaml</a>' in index
+    assert re.search(r"broken\.yaml</small> \u2014 has errors \(1 error\)", index), index
