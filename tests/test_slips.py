@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -267,3 +268,52 @@ def test_the_preview_index_lists_briefs_by_title(
     assert "content/russia.yaml" in index  # the file, beside the title
     assert '<a href="/brief/broken">broken.yaml</a>' in index
     assert re.search(r"broken\.yaml</small> \u2014 has errors \(1 error\)", index), index
+
+
+# --- a template that replaces nothing ------------------------------------------------------
+
+
+def test_a_template_at_a_path_that_replaces_nothing_is_named_with_the_right_path(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    path = write_brief(in_tmp)
+    (in_tmp / "templates" / "partials").mkdir(parents=True)
+    (in_tmp / "templates" / "bluf.html.j2").write_text("<p>mine</p>", encoding="utf-8")
+    (in_tmp / "templates" / "README.md").write_text("Notes, not a template.", encoding="utf-8")
+    # A new section, included by the user's own brief.html.j2, is used: no warning.
+    (in_tmp / "templates" / "partials" / "glance.html.j2").write_text("", encoding="utf-8")
+    (in_tmp / "templates" / "brief.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block body %}{% include "partials/glance.html.j2" %}'
+        '{% include "partials/bluf.html.j2" %}{% endblock %}', encoding="utf-8")
+    result = run_cli("build", path.name, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "templates/bluf.html.j2: warning: this file replaces no built-in template and no "
+        "template includes it: it is never used",
+        "  hint: did you mean templates/partials/bluf.html.j2? move it there",
+    ]
+    assert "mine" not in (in_tmp / "build" / "brief.html").read_text(encoding="utf-8")
+
+
+def test_the_preview_names_a_template_that_replaces_nothing_once(
+    in_tmp: Path, write_brief: Callable[..., Path]
+) -> None:
+    write_brief(Path("content"))
+    (in_tmp / "templates").mkdir()
+    (in_tmp / "templates" / "sourcing.html.j2").write_text("", encoding="utf-8")
+    said: list[str] = []
+    server = PreviewServer(Path("content"), port=0, fit=False, log=said.append)
+    server.start()
+    try:
+        (in_tmp / "templates" / "brief.css").write_text(
+            '{% include "base.css" %}', encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not any("templates changed" in line for line in said):
+            assert time.monotonic() < deadline, said
+            time.sleep(0.02)
+    finally:
+        server.stop()
+    warned = [line for line in said if "warning" in line]
+    assert warned == ["templates/sourcing.html.j2: warning: this file replaces no built-in "
+                      "template and no template includes it: it is never used\n"
+                      "  hint: did you mean templates/partials/sourcing.html.j2? move it there"]

@@ -72,14 +72,17 @@ def build(
 
         note_missing()  # here, once: the worker processes of a batch stay quiet
     debug = debugging()
-    builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict, theme)
+    user_dir = templates_dir or default_user_dir()
+    builder = Builder(out, formats, user_dir, force, strict, theme)
     briefs = brief_paths(paths)
+    painted = colour()
+    for unused in theme_lookup.unused_overrides(user_dir) if user_dir else []:
+        click.echo(unused.format(colour=painted), err=True)
     started = time.monotonic()
     outcomes = build_all(builder, briefs, jobs or default_jobs())
     counts = {"built": 0, "up to date": 0, "failed": 0}
     status = 0
     show_bar = len(briefs) > 1 and sys.stderr.isatty() and not debug
-    painted = colour()
     held: list[tuple[str, bool]] = []  # lines kept back while the progress bar is drawn
 
     def say(text: str, err: bool = False) -> None:
