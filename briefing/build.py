@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +24,7 @@ from briefing.model import Brief
 from briefing.output import write_atomic
 from briefing.quotes import piece_text_path, read_piece_text
 from briefing.render import Renderer
-from briefing.rules import check_brief
+from briefing.rules import DRAFT_ADVICE, PLACEHOLDER, check_brief
 from briefing.validate import validate
 from briefing.version import __version__
 
@@ -61,10 +61,26 @@ class Checked:
     """The brief's YAML file."""
     piece_text: Path | None = None
     """The file of the piece's text it quotes, if it names one."""
+    draft: bool = False
+    """Checked as a draft (see `as_draft`): its REVIEW placeholders do not stop a build."""
 
     def problems(self, *, strict: bool = False) -> list[Diagnostic]:
-        """The findings that stop a build: errors, and warnings too if `strict`."""
-        return [f for f in self.findings if strict or f.severity is Severity.ERROR]
+        """The findings that stop a build: errors, and warnings too if `strict`.
+
+        A draft's placeholders never do, `strict` or not: a draft is meant to have them.
+        """
+        return [f for f in self.findings
+                if f.severity is Severity.ERROR
+                or (strict and not (self.draft and f.code == PLACEHOLDER))]
+
+    def as_draft(self) -> Checked:
+        """The brief checked as a draft: its REVIEW placeholders are warnings, not errors."""
+        findings = [
+            replace(f, severity=Severity.WARNING, hint=(f.hint or "").removesuffix(DRAFT_ADVICE))
+            if f.code == PLACEHOLDER else f
+            for f in self.findings
+        ]
+        return replace(self, findings=findings, draft=True)
 
 
 def check(path: Path, *, today: dt.date | None = None) -> Checked:
