@@ -142,6 +142,9 @@ class Builder:
     strict: bool = False
     theme: str | None = None
     """A theme for every brief, over each brief's own `design.theme`."""
+    draft: bool = False
+    """Build drafts: REVIEW placeholders are warnings, and the page and the PDF's
+    title and keywords say DRAFT."""
     _renderers: dict[str, Renderer] = field(default_factory=dict, init=False, repr=False)
     _layout: Layout | None = field(default=None, init=False, repr=False)
 
@@ -177,19 +180,21 @@ class Builder:
 
     def check(self, path: Path) -> Checked:
         """Load, validate and check the brief at `path` (raises InputError if invalid)."""
-        return check(path)
+        checked = check(path)
+        return checked.as_draft() if self.draft else checked
 
     def render_html(self, checked: Checked, *, scale: float = 1.0, standalone: bool = True
                     ) -> str:
         """The brief as HTML at `scale`: standalone (fonts and stylesheet inline) to save
         or show, else as the layout engine takes it."""
         renderer = self.renderer(self.theme_of(checked))
-        return renderer.render(checked.brief, scale=scale, standalone=standalone)
+        return renderer.render(checked.brief, scale=scale, standalone=standalone,
+                               draft=self.draft)
 
     def fit(self, checked: Checked) -> Fitted:
         """The brief laid out on one page; raises DoesNotFitError if it cannot fit."""
         renderer = self.renderer(self.theme_of(checked))
-        html = renderer.render(checked.brief, standalone=False)
+        html = renderer.render(checked.brief, standalone=False, draft=self.draft)
         return self.layout.fit(html, checked.file, renderer.stylesheet())
 
     def pdf(self, fitted: Fitted) -> bytes:
@@ -231,7 +236,8 @@ class Builder:
             write_atomic(stamp.file, stamp.text.encode())
 
     def stamp(self, checked: Checked) -> Stamp:
-        """What the outputs of `checked` are made from: brief, theme, templates, code."""
+        """What the outputs of `checked` are made from: brief, theme, templates, code,
+        and whether they are a draft's."""
         theme = self.theme_of(checked)
         text = json.dumps(
             {
@@ -240,6 +246,7 @@ class Builder:
                 "templates": theme_lookup.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
                 "formats": list(self.formats),
+                "draft": self.draft,
             },
             sort_keys=True,
         )
