@@ -3,8 +3,10 @@ which marks the page and the PDF's metadata DRAFT."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 
 from briefing import Builder
 from briefing.layout import Fitted
+from briefing.serve import PreviewServer
 
 SKELETON_FIELDS = {
     "piece.headline", "piece.outlet", "meta.title", "meta.analyst", "bluf",
@@ -185,3 +188,21 @@ def boxes(box: Any) -> Iterator[Any]:
     for child in getattr(box, "children", ()):
         yield from boxes(child)
 
+
+# --- briefing serve ----------------------------------------------------------------------
+
+
+def test_a_preview_is_a_draft(skeleton: Path) -> None:
+    server = PreviewServer(skeleton.parent, port=0, fit=False)
+    server.start()
+    try:
+        def get(path: str) -> str:
+            with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
+                return str(reply.read().decode())
+
+        status = json.loads(get("/status/draft"))
+        assert status["ok"] and not status["errors"]
+        assert {m["path"] for m in findings("\n".join(status["warnings"]))} == SKELETON_FIELDS
+        assert '<p class="draft-mark">DRAFT</p>' in get("/brief/draft")
+    finally:
+        server.stop()
