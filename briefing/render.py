@@ -67,17 +67,20 @@ class Renderer:
         self.env = environment(user_dir, theme)
         self._stylesheet: str | None = None
 
-    def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True) -> str:
+    def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True,
+               draft: bool = False) -> str:
         """The brief as HTML.
 
         `standalone` HTML carries its fonts and stylesheet inline: one file to send or
         print. Without, they are left out for the layout engine, which is given them
         parsed once (see `stylesheet`). `scale` is the one-page fit the layout found.
+        A `draft` says DRAFT on the page, in its title and in its keywords.
         """
         return self._guarded(
             lambda: self.env.get_template(theme_lookup.ENTRY).render(
                 brief=brief,
-                keywords=keywords(brief),
+                draft=draft,
+                keywords=keywords(brief, draft=draft),
                 standalone=standalone,
                 font_faces=fonts.embedded_css() if standalone else "",
                 stylesheet=self.stylesheet() if standalone else "",
@@ -146,9 +149,11 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def keywords(brief: Brief) -> list[str]:
-    """Keywords for the PDF: the brief's own, then outlet, genre and actors."""
-    words = [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
+def keywords(brief: Brief, *, draft: bool = False) -> list[str]:
+    """Keywords for the PDF: DRAFT for a draft, the brief's own, then outlet, genre and
+    actors."""
+    words = ["DRAFT"] if draft else []
+    words += [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
     words += [m.actor for m in brief.motives]
     return list(dict.fromkeys(w.replace(",", " ") for w in words))
 

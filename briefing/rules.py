@@ -18,8 +18,13 @@ from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import PieceText, normalise
 from briefing.suggest import did_you_mean
+from briefing.validate.describe import where
 from briefing.words import word_count
 
+PLACEHOLDER = "DR001"
+"""The code of a REVIEW placeholder: `briefing build --draft` lets a brief keep them."""
+DRAFT_ADVICE = "; meanwhile `briefing build --draft` prints the brief as a draft"
+"""How a placeholder's hint ends, except in a draft, which has taken the advice."""
 BLUF_WORDS = 40
 PAGE_WORDS = 450
 """Prose a one-page brief holds once headings and tables take their room."""
@@ -64,6 +69,8 @@ RULES = {
              "The brief is dated before the piece it briefs."),
         Rule("DE001", "unknown-theme", Severity.ERROR,
              "design.theme names a theme that does not exist."),
+        Rule("DR001", "review-placeholder", Severity.ERROR,
+             "A value still holds a REVIEW placeholder of `briefing new`."),
     )
 }
 
@@ -298,3 +305,41 @@ def _theme(ctx: _Context) -> Iterator[Diagnostic]:
         theme_lookup.theme(name)
     except theme_lookup.UnknownThemeError as exc:
         yield ctx.finding("DE001", ("design", "theme"), exc.message, exc.hint or "")
+
+
+# The skeleton's placeholders start with the word; one pasted into a sentence keeps its
+# colon. Capitals only: "review" is a word an analyst writes.
+_REVIEW = re.compile(r"^\s*REVIEW\b|\bREVIEW:")
+
+
+def _strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string value of the loaded YAML, with its path (keys are not values)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+@_check
+def _review_placeholders(ctx: _Context) -> Iterator[Diagnostic]:
+    # The YAML's data rather than the brief's fields: a placeholder in any field counts,
+    # and comments (`# REVIEW: drafted from ...`) are not in it.
+    for path, text in _strings(ctx.doc.data):
+        if not _REVIEW.search(text):
+            continue
+        yield ctx.finding(
+            PLACEHOLDER, path, f"{where(path)} still holds a placeholder: \"{_shorten(text)}\"",
+            f"replace it with what it asks for{_or_delete(path)}{DRAFT_ADVICE}",
+        )
+
+
+def _or_delete(path: FieldPath) -> str:
+    """A placeholder in a list's item can go with its item: say which one."""
+    last = max((i for i, part in enumerate(path) if isinstance(part, int)), default=None)
+    if last is None:
+        return ""
+    return f", or delete the item {where(path[: last + 1])}"

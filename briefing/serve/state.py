@@ -41,7 +41,8 @@ class Previews:
         self.entries: dict[str, Entry] = {}
         self.version = 0
         """Goes up with every page published, whichever the brief."""
-        self.builder = Builder()
+        # A preview is a draft: what is printed from it says so, and its REVIEWs only warn.
+        self.builder = Builder(draft=True)
         self._pending: dict[str, float] = {}
         self._wake = threading.Condition()
         self._layout_lock = threading.Lock()
@@ -49,7 +50,7 @@ class Previews:
     def use_templates(self, user_dir: Path | None) -> None:
         """Make pages with the templates of `user_dir` as they are now on disk."""
         if user_dir != self.builder.templates_dir:
-            self.builder = Builder(templates_dir=user_dir)  # its engine has other folders
+            self.builder = Builder(templates_dir=user_dir, draft=True)  # other folders
         else:
             self.builder.forget_templates()
 
