@@ -1,7 +1,7 @@
 """The preview's state: each brief's last page, remade by calling the pipeline's steps.
 
 The preview makes nothing itself: a `Builder` checks, renders, fits and draws the PDF,
-so that a preview is what `briefing build` makes, with the same templates, renderer
+so that a preview is what `briefing build --draft` makes, with the same templates, renderer
 cache and asset folders. A save is shown in two steps: check and render (fast: the
 page is published at once), then, once the inputs have rested, the one-page fit in a
 thread of its own (slow: the page is published again, at the scale it found).
