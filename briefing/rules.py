@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefing import theme_lookup
 from briefing.errors import Diagnostic, Severity
+from briefing.inline import to_plain
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import PieceText, normalise
@@ -97,7 +98,14 @@ def check_brief(doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
 
 
 def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
-    """Every piece of the analyst's prose in the brief, with its path."""
+    """Every piece of the analyst's prose in the brief, with its path, as the reader
+    sees it: without its inline markup (a link's address is not words of the page)."""
+    for path, text in _marked_up_prose(brief):
+        yield path, to_plain(text)
+
+
+def _marked_up_prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
+    """The prose as typed, with its inline Markdown."""
     yield ("bluf",), brief.bluf
     for i, kj in enumerate(brief.key_judgments):
         yield ("key_judgments", i, "text"), kj.text
@@ -122,7 +130,7 @@ def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
 
 @_check
 def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
-    count = word_count(ctx.brief.bluf)
+    count = word_count(to_plain(ctx.brief.bluf))
     if count > BLUF_WORDS:
         yield ctx.finding("BR001", ("bluf",), f"the bottom line has {count} words",
                           f"cut it to {BLUF_WORDS} words or fewer: the conclusion, and why")
