@@ -17,7 +17,7 @@ from briefing.errors import Diagnostic, Severity
 from briefing.inline import to_plain
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
-from briefing.quotes import PieceText, normalise
+from briefing.quotes import Missing, PieceText, Reason, normalise
 from briefing.suggest import did_you_mean
 from briefing.words import word_count
 
@@ -224,15 +224,39 @@ def _anonymity(ctx: _Context) -> Iterator[Diagnostic]:
 def _quotes_found(ctx: _Context) -> Iterator[Diagnostic]:
     if ctx.piece_text is None:
         return
-    haystack = ctx.piece_text.normalised
     for path, quote in ctx.brief.all_quotes():
-        if normalise(quote.exact) not in haystack:
+        missing = ctx.piece_text.missing(quote.exact)
+        if missing is not None:
             yield ctx.finding(
                 "QU001", (*path, "exact"),
                 f"quote not found in {ctx.piece_text.path.name}: \"{_shorten(quote.exact)}\"",
-                f"the closest passage is \"{ctx.piece_text.closest(quote.exact)}\"; copy the words "
-                "exactly as they stand in the piece",
+                _QUOTE_HINTS[missing.reason](ctx.piece_text, missing),
             )
+
+
+def _misquoted(text: PieceText, missing: Missing) -> str:
+    words = "" if missing.alone else f'the words "{_shorten(missing.part)}" are not in the piece; '
+    return (f"{words}the closest passage is \"{text.closest(missing.part)}\"; copy the words "
+            "exactly as they stand in the piece")
+
+
+def _out_of_order(_text: PieceText, missing: Missing) -> str:
+    return (f"\"{_shorten(missing.part)}\" is in the piece, but not after "
+            f"\"{_shorten(missing.after or '')}\" in the same paragraph; the parts of a quote "
+            "around \"...\" must stand in the piece's order, within one paragraph")
+
+
+def _across_paragraphs(_text: PieceText, missing: Missing) -> str:
+    return ("the words run over a paragraph break of the piece; a quote stands within one "
+            "paragraph: quote each paragraph's words apart")
+
+
+_QUOTE_HINTS: dict[Reason, Callable[[PieceText, Missing], str]] = {
+    Reason.MISQUOTED: _misquoted,
+    Reason.OUT_OF_ORDER: _out_of_order,
+    Reason.ACROSS_PARAGRAPHS: _across_paragraphs,
+}
+"""The hint of QU001 for each reason a quote is not found."""
 
 
 def _shorten(text: str, limit: int = 80) -> str:
