@@ -191,7 +191,9 @@ class Quote(Model):
 
     exact: Text = Field(
         description="The words exactly as they stand in the piece. Checked against the "
-        "source text, ignoring differences of spacing and of straight or curly quotes."
+        "source text, ignoring differences of spacing and of straight or curly quotes. "
+        "Words left out are marked '...' or '…'; each part must stand in one paragraph of "
+        "the piece, in order. Printed as typed (no Markdown)."
     )
     context: Text | None = Field(
         default=None,

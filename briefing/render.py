@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefing import fonts, theme_lookup
+from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.model import Brief, Density, Design, Paper
 
@@ -30,6 +30,9 @@ def environment(
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["longdate"] = longdate
+    # The analyst's prose, with its inline Markdown as HTML; `plain` for the <head>.
+    env.filters["inline"] = inline.to_html
+    env.filters["plain"] = inline.to_plain
     return env
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from briefing import theme_lookup
 from briefing.errors import Diagnostic, Severity
+from briefing.inline import to_plain
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
-from briefing.quotes import PieceText, normalise
+from briefing.quotes import Missing, PieceText, Reason, normalise
 from briefing.suggest import did_you_mean
 from briefing.validate.describe import where
 from briefing.words import word_count
@@ -104,7 +105,14 @@ def check_brief(doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
 
 
 def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
-    """Every piece of the analyst's prose in the brief, with its path."""
+    """Every piece of the analyst's prose in the brief, with its path, as the reader
+    sees it: without its inline markup (a link's address is not words of the page)."""
+    for path, text in _marked_up_prose(brief):
+        yield path, to_plain(text)
+
+
+def _marked_up_prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
+    """The prose as typed, with its inline Markdown."""
     yield ("bluf",), brief.bluf
     for i, kj in enumerate(brief.key_judgments):
         yield ("key_judgments", i, "text"), kj.text
@@ -129,7 +137,7 @@ def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
 
 @_check
 def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
-    count = word_count(ctx.brief.bluf)
+    count = word_count(to_plain(ctx.brief.bluf))
     if count > BLUF_WORDS:
         yield ctx.finding("BR001", ("bluf",), f"the bottom line has {count} words",
                           f"cut it to {BLUF_WORDS} words or fewer: the conclusion, and why")
@@ -223,15 +231,39 @@ def _anonymity(ctx: _Context) -> Iterator[Diagnostic]:
 def _quotes_found(ctx: _Context) -> Iterator[Diagnostic]:
     if ctx.piece_text is None:
         return
-    haystack = ctx.piece_text.normalised
     for path, quote in ctx.brief.all_quotes():
-        if normalise(quote.exact) not in haystack:
+        missing = ctx.piece_text.missing(quote.exact)
+        if missing is not None:
             yield ctx.finding(
                 "QU001", (*path, "exact"),
                 f"quote not found in {ctx.piece_text.path.name}: \"{_shorten(quote.exact)}\"",
-                f"the closest passage is \"{ctx.piece_text.closest(quote.exact)}\"; copy the words "
-                "exactly as they stand in the piece",
+                _QUOTE_HINTS[missing.reason](ctx.piece_text, missing),
             )
+
+
+def _misquoted(text: PieceText, missing: Missing) -> str:
+    words = "" if missing.alone else f'the words "{_shorten(missing.part)}" are not in the piece; '
+    return (f"{words}the closest passage is \"{text.closest(missing.part)}\"; copy the words "
+            "exactly as they stand in the piece")
+
+
+def _out_of_order(_text: PieceText, missing: Missing) -> str:
+    return (f"\"{_shorten(missing.part)}\" is in the piece, but not after "
+            f"\"{_shorten(missing.after or '')}\" in the same paragraph; the parts of a quote "
+            "around \"...\" must stand in the piece's order, within one paragraph")
+
+
+def _across_paragraphs(_text: PieceText, missing: Missing) -> str:
+    return ("the words run over a paragraph break of the piece; a quote stands within one "
+            "paragraph: quote each paragraph's words apart")
+
+
+_QUOTE_HINTS: dict[Reason, Callable[[PieceText, Missing], str]] = {
+    Reason.MISQUOTED: _misquoted,
+    Reason.OUT_OF_ORDER: _out_of_order,
+    Reason.ACROSS_PARAGRAPHS: _across_paragraphs,
+}
+"""The hint of QU001 for each reason a quote is not found."""
 
 
 def _shorten(text: str, limit: int = 80) -> str:
