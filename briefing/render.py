@@ -1,4 +1,8 @@
-"""Render a brief to HTML through the Jinja templates."""
+"""Render a brief to HTML through the Jinja templates.
+
+Besides the brief, the templates are given what the brief implies but does not say:
+the marks its judgments cite their sources by (briefing.grounds), its design as CSS.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import jinja2
 
 from briefing import fonts, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.grounds import grounds
 from briefing.model import Brief, Density, Design, Paper
 
 
@@ -78,6 +83,7 @@ class Renderer:
             lambda: self.env.get_template(theme_lookup.ENTRY).render(
                 brief=brief,
                 keywords=keywords(brief),
+                grounds=grounds(brief),
                 standalone=standalone,
                 font_faces=fonts.embedded_css() if standalone else "",
                 stylesheet=self.stylesheet() if standalone else "",
