@@ -267,10 +267,15 @@ class KeyJudgment(Model):
         description="Optional ICD 203 likelihood term; use terms of one row only per brief.",
     )
     sources: list[Identifier] = Field(
-        default_factory=list, description="Ids of the sources (in `sourcing`) it rests on."
+        default_factory=list,
+        description="Ids of the sources (in `sourcing`) it rests on, printed after it as "
+        "their reference marks ([1], [2]: the sourcing table's rows carry the same), or as "
+        "their names when the table is not shown.",
     )
     quotes: list[Identifier] = Field(
-        default_factory=list, description="Ids of the quotes (anywhere in the brief) it rests on."
+        default_factory=list,
+        description="Ids of the quotes (anywhere in the brief) it rests on; their words "
+        "are printed after it.",
     )
 
 
