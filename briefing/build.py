@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from briefing import theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
+from briefing.logo import Logo, read_logo
 from briefing.model import Brief
 from briefing.output import write_atomic
 from briefing.quotes import piece_text_path, read_piece_text
@@ -63,6 +64,8 @@ class Checked:
     """The file of the piece's text it quotes, if it names one."""
     draft: bool = False
     """Checked as a draft (see `as_draft`): its REVIEW placeholders do not stop a build."""
+    logo: Logo | None = None
+    """Its logo (`design.logo`), read and checked."""
 
     def problems(self, *, strict: bool = False) -> list[Diagnostic]:
         """The findings that stop a build: errors, and warnings too if `strict`.
@@ -83,16 +86,24 @@ class Checked:
         return replace(self, findings=findings, draft=True)
 
 
-def check(path: Path, *, today: dt.date | None = None) -> Checked:
-    """Load, validate and check a brief; raise InputError if it is not a valid brief."""
+def check(path: Path, *, today: dt.date | None = None, templates_dir: Path | None = None
+          ) -> Checked:
+    """Load, validate and check a brief; raise InputError if it is not a valid brief.
+
+    A logo is looked for beside the brief, then in `templates_dir` (by default
+    ./templates when it exists, as `briefing build` does).
+    """
     doc = load(path)
     brief = validate(doc)
     piece_text = read_piece_text(doc, brief)
+    logo = read_logo(doc, brief, templates_dir or theme_lookup.default_user_dir())
     digest = hashlib.sha256(doc.text.encode())
     if piece_text is not None:
         digest.update(b"\0source\0" + piece_text.text.encode())
+    if logo is not None:
+        digest.update(b"\0logo\0" + logo.data)
     return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest(),
-                   path, piece_text_path(path, brief))
+                   path, piece_text_path(path, brief), logo=logo)
 
 
 def named_piece_text(path: Path) -> Path | None:
@@ -180,7 +191,7 @@ class Builder:
 
     def check(self, path: Path) -> Checked:
         """Load, validate and check the brief at `path` (raises InputError if invalid)."""
-        checked = check(path)
+        checked = check(path, templates_dir=self.templates_dir)
         return checked.as_draft() if self.draft else checked
 
     def render_html(self, checked: Checked, *, scale: float = 1.0, standalone: bool = True
@@ -189,12 +200,13 @@ class Builder:
         or show, else as the layout engine takes it."""
         renderer = self.renderer(self.theme_of(checked))
         return renderer.render(checked.brief, scale=scale, standalone=standalone,
-                               draft=self.draft)
+                               draft=self.draft, logo=checked.logo)
 
     def fit(self, checked: Checked) -> Fitted:
         """The brief laid out on one page; raises DoesNotFitError if it cannot fit."""
         renderer = self.renderer(self.theme_of(checked))
-        html = renderer.render(checked.brief, standalone=False, draft=self.draft)
+        html = renderer.render(checked.brief, standalone=False, draft=self.draft,
+                               logo=checked.logo)
         return self.layout.fit(html, checked.file, renderer.stylesheet())
 
     def pdf(self, fitted: Fitted) -> bytes:

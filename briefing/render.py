@@ -1,4 +1,9 @@
-"""Render a brief to HTML through the Jinja templates."""
+"""Render a brief to HTML through the Jinja templates.
+
+Besides the brief, the templates are given what the brief implies but does not say:
+the marks its judgments cite their sources by (briefing.grounds), its logo as a data
+URI (briefing.logo: read and checked before, in the check stage), its design as CSS.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ import jinja2
 
 from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.grounds import grounds
+from briefing.logo import Logo
 from briefing.model import Brief, Density, Design, Paper
 
 
@@ -71,19 +78,22 @@ class Renderer:
         self._stylesheet: str | None = None
 
     def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True,
-               draft: bool = False) -> str:
+               draft: bool = False, logo: Logo | None = None) -> str:
         """The brief as HTML.
 
         `standalone` HTML carries its fonts and stylesheet inline: one file to send or
         print. Without, they are left out for the layout engine, which is given them
-        parsed once (see `stylesheet`). `scale` is the one-page fit the layout found.
-        A `draft` says DRAFT on the page, in its title and in its keywords.
+        parsed once (see `stylesheet`). `scale` is the one-page fit the layout found;
+        `logo` the brief's logo, as the check stage read it. A `draft` says DRAFT on the
+        page, in its title and in its keywords.
         """
         return self._guarded(
             lambda: self.env.get_template(theme_lookup.ENTRY).render(
                 brief=brief,
                 draft=draft,
                 keywords=keywords(brief, draft=draft),
+                grounds=grounds(brief),
+                logo=logo,
                 standalone=standalone,
                 font_faces=fonts.embedded_css() if standalone else "",
                 stylesheet=self.stylesheet() if standalone else "",

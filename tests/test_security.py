@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from collections.abc import Callable
@@ -180,6 +181,8 @@ def test_a_template_cannot_pull_local_files_into_the_pdf(
         "https://example.org/font.ttf",
         "ftp://example.org/font.ttf",
         "data:text/plain;base64,SGVsbG8=",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/svg+xml,<svg/>",  # an image, but not as briefing writes one
         "file://evil.example/etc/passwd",
         FONTS_DIR.as_uri(),  # a folder, not a file
     ],
@@ -344,3 +347,95 @@ def test_long_markdown_is_read_in_bounded_time(text: str) -> None:
     html, plain = to_html(text), to_plain(text)
     assert time.perf_counter() - start < 2  # about 0.05 s; 2 s on a busy machine
     assert "<script" not in html and len(plain) <= len(text)
+
+
+# --- a logo is untrusted input too ----------------------------------------------------------
+
+PNG_1PX = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC"
+)
+
+
+def _svg(inside: str) -> str:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'viewBox="0 0 10 10">{inside}</svg>')
+
+
+HOSTILE_SVG = {
+    "file image": ('<image href="file:///etc/passwd" width="10" height="10"/>',
+                   "file:///etc/passwd"),
+    "web image": ('<image xlink:href="http://127.0.0.1:9/x.png" width="10" height="10"/>',
+                  "http://127.0.0.1:9/x.png"),
+    "relative image": ('<image href="../secret.png" width="10" height="10"/>', "../secret.png"),
+    "other svg": ('<use href="other.svg#mark"/>', "other.svg#mark"),
+    "nested svg": ('<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/>',
+                   "data:image/svg+xml;base64,PHN2Zy8+"),
+    "css url": ('<rect width="10" height="10" style="fill: url(http://127.0.0.1:9/p)"/>',
+                "url(http://127.0.0.1:9/p)"),
+    "css import": ("<style>@import 'http://127.0.0.1:9/x.css';</style>", "@import"),
+    "foreign html": ('<foreignObject><img xmlns="http://www.w3.org/1999/xhtml" '
+                     'src="file:///etc/passwd"/></foreignObject>', "file:///etc/passwd"),
+}
+
+
+@pytest.mark.parametrize("inside, named", HOSTILE_SVG.values(), ids=HOSTILE_SVG)
+def test_an_svg_logo_that_refers_outside_itself_is_refused(
+    inside: str, named: str, in_tmp: Path, write_brief: Callable[..., Path],
+) -> None:
+    (in_tmp / "logo.svg").write_text(_svg(inside), encoding="utf-8")
+    brief = write_brief(in_tmp, design={"logo": "logo.svg"})
+    result = CliRunner().invoke(cli, ["build", brief.name, "--out", "out"])
+    assert result.exit_code == 2, result.output
+    assert f"the logo 'logo.svg' refers to something outside it: '{named}'" in result.stderr
+    assert "hint: a logo must hold everything it shows" in result.stderr
+    assert not (in_tmp / "out").exists()
+
+
+def test_an_svg_logo_may_hold_its_own_images_and_gradients(
+    in_tmp: Path, write_brief: Callable[..., Path],
+) -> None:
+    inside = ('<linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient>'
+              '<rect width="10" height="10" fill="url(#g)"/><use href="#g"/>'
+              '<image width="10" height="10" xlink:href="data:image/png;base64,'
+              f'{base64.b64encode(PNG_1PX).decode()}"/>')
+    (in_tmp / "logo.svg").write_text(_svg(inside), encoding="utf-8")
+    brief = write_brief(in_tmp, design={"logo": "logo.svg"})
+    result = CliRunner().invoke(cli, ["build", brief.name, "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_an_svg_that_reaches_the_engine_still_fetches_nothing(
+    tmp_path: Path, write_brief: Callable[..., Path],
+) -> None:
+    """Defence in depth: an SVG as a data URI in a template is laid out, and its
+    references to a local image and to the network are refused, as a warning."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(PNG_1PX)
+    hostile = _svg(f'<image href="{secret.as_uri()}" width="10" height="10"/>'
+                   '<image href="http://127.0.0.1:9/in-svg.png" width="10" height="10"/>'
+                   '<rect width="5" height="5"/>')
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials" / "bluf.html.j2").write_text(
+        '<img alt="x" style="width: 20pt" src="data:image/svg+xml;base64,'
+        f'{base64.b64encode(hostile.encode()).decode()}"><p>{{{{ brief.bluf }}}}</p>',
+        encoding="utf-8",
+    )
+    brief = write_brief(tmp_path)
+    result = CliRunner().invoke(cli, ["build", str(brief), "--out", str(tmp_path / "out"),
+                                      "--templates", str(theme)])
+    assert result.exit_code == 0, result.output
+    # The SVG was read (its references were asked for), and each was refused.
+    assert f"briefing does not read {secret}" in result.stderr
+    # (Each warning is shown once a process: the address is this test's own.)
+    assert "briefing does not fetch 'http://127.0.0.1:9/in-svg.png'" in result.stderr
+    reader = pypdf.PdfReader(tmp_path / "out" / "brief.pdf")
+    assert [img for page in reader.pages for img in page.images] == []
+
+
+@pytest.mark.parametrize("media", ["image/png", "image/svg+xml", "image/jpeg"])
+def test_fetcher_serves_images_carried_in_data_uris(media: str) -> None:
+    response = AssetFetcher().fetch(f"data:{media};base64,{base64.b64encode(PNG_1PX).decode()}")
+    assert response.read() == PNG_1PX
+    assert response.content_type == media
