@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from briefing import theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
+from briefing.logo import Logo, read_logo
 from briefing.model import Brief
 from briefing.output import write_atomic
 from briefing.quotes import piece_text_path, read_piece_text
 from briefing.render import Renderer
-from briefing.rules import check_brief
+from briefing.rules import DRAFT_ADVICE, PLACEHOLDER, check_brief
 from briefing.validate import validate
 from briefing.version import __version__
 
@@ -61,22 +62,48 @@ class Checked:
     """The brief's YAML file."""
     piece_text: Path | None = None
     """The file of the piece's text it quotes, if it names one."""
+    draft: bool = False
+    """Checked as a draft (see `as_draft`): its REVIEW placeholders do not stop a build."""
+    logo: Logo | None = None
+    """Its logo (`design.logo`), read and checked."""
 
     def problems(self, *, strict: bool = False) -> list[Diagnostic]:
-        """The findings that stop a build: errors, and warnings too if `strict`."""
-        return [f for f in self.findings if strict or f.severity is Severity.ERROR]
+        """The findings that stop a build: errors, and warnings too if `strict`.
+
+        A draft's placeholders never do, `strict` or not: a draft is meant to have them.
+        """
+        return [f for f in self.findings
+                if f.severity is Severity.ERROR
+                or (strict and not (self.draft and f.code == PLACEHOLDER))]
+
+    def as_draft(self) -> Checked:
+        """The brief checked as a draft: its REVIEW placeholders are warnings, not errors."""
+        findings = [
+            replace(f, severity=Severity.WARNING, hint=(f.hint or "").removesuffix(DRAFT_ADVICE))
+            if f.code == PLACEHOLDER else f
+            for f in self.findings
+        ]
+        return replace(self, findings=findings, draft=True)
 
 
-def check(path: Path, *, today: dt.date | None = None) -> Checked:
-    """Load, validate and check a brief; raise InputError if it is not a valid brief."""
+def check(path: Path, *, today: dt.date | None = None, templates_dir: Path | None = None
+          ) -> Checked:
+    """Load, validate and check a brief; raise InputError if it is not a valid brief.
+
+    A logo is looked for beside the brief, then in `templates_dir` (by default
+    ./templates when it exists, as `briefing build` does).
+    """
     doc = load(path)
     brief = validate(doc)
     piece_text = read_piece_text(doc, brief)
+    logo = read_logo(doc, brief, templates_dir or theme_lookup.default_user_dir())
     digest = hashlib.sha256(doc.text.encode())
     if piece_text is not None:
         digest.update(b"\0source\0" + piece_text.text.encode())
+    if logo is not None:
+        digest.update(b"\0logo\0" + logo.data)
     return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest(),
-                   path, piece_text_path(path, brief))
+                   path, piece_text_path(path, brief), logo=logo)
 
 
 def named_piece_text(path: Path) -> Path | None:
@@ -126,6 +153,9 @@ class Builder:
     strict: bool = False
     theme: str | None = None
     """A theme for every brief, over each brief's own `design.theme`."""
+    draft: bool = False
+    """Build drafts: REVIEW placeholders are warnings, and the page and the PDF's
+    title and keywords say DRAFT."""
     _renderers: dict[str, Renderer] = field(default_factory=dict, init=False, repr=False)
     _layout: Layout | None = field(default=None, init=False, repr=False)
 
@@ -161,19 +191,22 @@ class Builder:
 
     def check(self, path: Path) -> Checked:
         """Load, validate and check the brief at `path` (raises InputError if invalid)."""
-        return check(path)
+        checked = check(path, templates_dir=self.templates_dir)
+        return checked.as_draft() if self.draft else checked
 
     def render_html(self, checked: Checked, *, scale: float = 1.0, standalone: bool = True
                     ) -> str:
         """The brief as HTML at `scale`: standalone (fonts and stylesheet inline) to save
         or show, else as the layout engine takes it."""
         renderer = self.renderer(self.theme_of(checked))
-        return renderer.render(checked.brief, scale=scale, standalone=standalone)
+        return renderer.render(checked.brief, scale=scale, standalone=standalone,
+                               draft=self.draft, logo=checked.logo)
 
     def fit(self, checked: Checked) -> Fitted:
         """The brief laid out on one page; raises DoesNotFitError if it cannot fit."""
         renderer = self.renderer(self.theme_of(checked))
-        html = renderer.render(checked.brief, standalone=False)
+        html = renderer.render(checked.brief, standalone=False, draft=self.draft,
+                               logo=checked.logo)
         return self.layout.fit(html, checked.file, renderer.stylesheet())
 
     def pdf(self, fitted: Fitted) -> bytes:
@@ -215,7 +248,8 @@ class Builder:
             write_atomic(stamp.file, stamp.text.encode())
 
     def stamp(self, checked: Checked) -> Stamp:
-        """What the outputs of `checked` are made from: brief, theme, templates, code."""
+        """What the outputs of `checked` are made from: brief, theme, templates, code,
+        and whether they are a draft's."""
         theme = self.theme_of(checked)
         text = json.dumps(
             {
@@ -224,6 +258,7 @@ class Builder:
                 "templates": theme_lookup.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
                 "formats": list(self.formats),
+                "draft": self.draft,
             },
             sort_keys=True,
         )

@@ -191,7 +191,9 @@ class Quote(Model):
 
     exact: Text = Field(
         description="The words exactly as they stand in the piece. Checked against the "
-        "source text, ignoring differences of spacing and of straight or curly quotes."
+        "source text, ignoring differences of spacing and of straight or curly quotes. "
+        "Words left out are marked '...' or '…'; each part must stand in one paragraph of "
+        "the piece, in order. Printed as typed (no Markdown)."
     )
     context: Text | None = Field(
         default=None,
@@ -267,10 +269,15 @@ class KeyJudgment(Model):
         description="Optional ICD 203 likelihood term; use terms of one row only per brief.",
     )
     sources: list[Identifier] = Field(
-        default_factory=list, description="Ids of the sources (in `sourcing`) it rests on."
+        default_factory=list,
+        description="Ids of the sources (in `sourcing`) it rests on, printed after it as "
+        "their reference marks ([1], [2]: the sourcing table's rows carry the same), or as "
+        "their names when the table is not shown.",
     )
     quotes: list[Identifier] = Field(
-        default_factory=list, description="Ids of the quotes (anywhere in the brief) it rests on."
+        default_factory=list,
+        description="Ids of the quotes (anywhere in the brief) it rests on; their words "
+        "are printed after it.",
     )
 
 
@@ -445,6 +452,19 @@ class Design(Model):
         )
     )
     show: Show = Field(default_factory=Show, description="Which parts of the page to print.")
+    logo: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                           max_length=255)] | None = Field(
+        default=None,
+        description="A logo printed in the masthead: an SVG or PNG file (at most 512 KiB), "
+        "its path relative to this YAML file or in the templates folder; never a web "
+        "address. An SVG may not refer to other files.",
+    )
+    logo_alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                               max_length=120)] | None = Field(
+        default=None,
+        description="The logo's text for readers who cannot see it, such as the unit's "
+        "name (without it: 'Logo').",
+    )
 
 
 class Brief(Model):

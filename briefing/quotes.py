@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -26,11 +28,47 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+"""Paragraphs are separated by a blank line (or a line of spaces only)."""
+OMISSION = re.compile(r"\s*(?:\[\s*(?:\u2026|\.(?:\s?\.){2,})\s*\]|\u2026|\.(?:\s?\.){2,})\s*")
+"""How a quote marks words left out: "...", ". . .", "…", or any of them in brackets."""
+_EDGE = re.compile(r"^\W+|\W+$")
+"""Punctuation and quote marks at either end of a passage."""
 
 
 def normalise(text: str) -> str:
     """Fold whitespace and typographic quotes, so that only the words count."""
     return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+def quote_parts(exact: str) -> list[str]:
+    """The runs of words of a quote between its marks of omission, normalised."""
+    parts = [part for part in (normalise(p) for p in OMISSION.split(exact)) if part]
+    return parts or [normalise(exact)]
+
+
+class Reason(Enum):
+    """Why a quote is not in the piece."""
+
+    MISQUOTED = "misquoted"
+    """The words are not in the piece: a word differs, or is left out without "..."."""
+    OUT_OF_ORDER = "out of order"
+    """A part stands in the piece, but not after the part before it in one paragraph."""
+    ACROSS_PARAGRAPHS = "across paragraphs"
+    """The words run over a paragraph break of the piece."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """The first part of a quote that is not where it must be, and why."""
+
+    reason: Reason
+    part: str
+    """The part's words, normalised (the whole quote if it leaves nothing out)."""
+    after: str | None
+    """The part it must follow in the same paragraph; None for the first part."""
+    alone: bool
+    """The quote leaves nothing out: the part is the whole quote."""
 
 
 @dataclass(frozen=True)
@@ -40,27 +78,112 @@ class PieceText:
     path: Path
     text: str
 
-    @property
+    @cached_property
     def normalised(self) -> str:
         """The text with whitespace and quote marks folded."""
         return normalise(self.text)
 
+    @cached_property
+    def paragraphs(self) -> list[str]:
+        """The paragraphs of the text, each normalised."""
+        return [" ".join(words) for words in self._folded]
+
+    @cached_property
+    def _words(self) -> list[list[str]]:
+        """Each paragraph's words as they stand in the text."""
+        return [words for block in _PARAGRAPH.split(self.text) if (words := block.split())]
+
+    @cached_property
+    def _folded(self) -> list[list[str]]:
+        """Each paragraph's words with their quote marks folded, as `normalise` does."""
+        return [[word.translate(_TYPOGRAPHIC) for word in words] for words in self._words]
+
+    def missing(self, exact: str) -> Missing | None:
+        """Why the quote `exact` is not in the text, or None if it is.
+
+        A quote is found when each of its parts (see `quote_parts`) stands in one
+        paragraph, in order: its words may leave some out, never run over a break.
+        """
+        parts = quote_parts(exact)
+        found = 0  # the most parts found in order in one paragraph
+        for paragraph in self.paragraphs:
+            found = max(found, _parts_in_order(parts, paragraph))
+            if found == len(parts):
+                return None
+        part = parts[found]
+        if found and any(part in paragraph for paragraph in self.paragraphs):
+            reason = Reason.OUT_OF_ORDER
+        elif part in self.normalised:
+            reason = Reason.ACROSS_PARAGRAPHS
+        else:
+            reason = Reason.MISQUOTED
+        return Missing(reason, part, parts[found - 1] if found else None, len(parts) == 1)
+
     def closest(self, quote: str) -> str:
-        """The passage of the text most like `quote`, for an error message."""
-        words = self.normalised.split(" ")
-        size = max(1, len(normalise(quote).split(" ")))
-        best, best_ratio = "", -1.0
+        """The passage of one paragraph most like `quote`, in whole words, for a message.
+
+        Passages as many words long as the quote are compared first. The best one is
+        then fitted to the quote word by word: it runs from the source's word that
+        matches the quote's first one to the word matching its last, so that a word
+        the quote leaves out, adds or changes neither cuts the passage short nor pads
+        it. Punctuation and quote marks at either end are left out: the message sets
+        the passage in quote marks of its own.
+        """
+        if not self._words:
+            return ""
+        target = normalise(quote)
+        size = max(1, target.count(" ") + 1)
         matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(normalise(quote).lower())
-        for start in range(0, max(1, len(words) - size + 1)):
-            window = " ".join(words[start : start + size])
-            matcher.set_seq1(window.lower())
-            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = window, ratio
-        return best
+        matcher.set_seq2(target.lower())
+        best, at = -1.0, (0, 0)
+        for paragraph, words in enumerate(self._folded):
+            for start in range(max(1, len(words) - size + 1)):
+                matcher.set_seq1(" ".join(words[start : start + size]).lower())
+                if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best:
+                    best, at = ratio, (paragraph, start)
+        words = self._words[at[0]]
+        first, last = _fitted(target.split(" "), words, at[1], size)
+        passage = " ".join(words[first:last])
+        return _EDGE.sub("", passage) or passage
+
+
+def _fitted(quote: list[str], words: list[str], start: int, size: int) -> tuple[int, int]:
+    """Where the passage of `words` most like `quote` begins and ends, near `start`.
+
+    The quote's words are matched with the paragraph's a few words either side of the
+    window; a quote's words that match none at its ends stand for as many of the
+    paragraph's (a changed word at the end of a quote is still shown).
+    """
+    reach = min(5, max(2, size // 4))
+    low, high = max(0, start - reach), min(len(words), start + size + reach)
+    blocks = difflib.SequenceMatcher(
+        None, [_key(w) for w in quote], [_key(w) for w in words[low:high]], autojunk=False
+    ).get_matching_blocks()[:-1]
+    if not blocks:
+        return start, min(len(words), start + size)
+    head, tail = blocks[0], blocks[-1]
+    first = low + head.b - head.a
+    last = low + tail.b + tail.size + len(quote) - tail.a - tail.size
+    return max(0, first), min(len(words), last)
+
+
+def _key(word: str) -> str:
+    """A word as the fitting compares it: its letters, in lower case."""
+    return (_EDGE.sub("", word) or word).translate(_TYPOGRAPHIC).lower()
+
+
+def _parts_in_order(parts: list[str], paragraph: str) -> int:
+    """How many of `parts`, from the first, stand in `paragraph` one after the other."""
+    position = 0
+    for count, part in enumerate(parts):
+        found = paragraph.find(part, position)
+        if found < 0:
+            return count
+        position = found + len(part)
+    return len(parts)
 
 
 def piece_text_path(brief_file: Path, brief: Brief) -> Path | None:

@@ -21,6 +21,11 @@ complete example, and the README has a short tour.
 Unknown keys are errors (a misspelt key would otherwise be silently ignored).
 A field marked *required* must be present; the others may be left out.
 Text fields are single strings; for long text use YAML's folded style (`>-`).
+The analyst's own prose (the bottom line, judgments, motives, what sources support,
+the critique's points, the watch list, a quote's context) may carry `*emphasis*`,
+`**strong**`, `` `code` `` and `[links](https://...)`
+([authoring.md](authoring.md#emphasis-and-links)); a quote's words, names and ids
+print as typed.
 """
 
 

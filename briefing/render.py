@@ -1,4 +1,9 @@
-"""Render a brief to HTML through the Jinja templates."""
+"""Render a brief to HTML through the Jinja templates.
+
+Besides the brief, the templates are given what the brief implies but does not say:
+the marks its judgments cite their sources by (briefing.grounds), its logo as a data
+URI (briefing.logo: read and checked before, in the check stage), its design as CSS.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ from pathlib import Path
 
 import jinja2
 
-from briefing import fonts, theme_lookup
+from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.grounds import grounds
+from briefing.logo import Logo
 from briefing.model import Brief, Density, Design, Paper
 
 
@@ -30,6 +37,9 @@ def environment(
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["longdate"] = longdate
+    # The analyst's prose, with its inline Markdown as HTML; `plain` for the <head>.
+    env.filters["inline"] = inline.to_html
+    env.filters["plain"] = inline.to_plain
     return env
 
 
@@ -67,17 +77,23 @@ class Renderer:
         self.env = environment(user_dir, theme)
         self._stylesheet: str | None = None
 
-    def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True) -> str:
+    def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True,
+               draft: bool = False, logo: Logo | None = None) -> str:
         """The brief as HTML.
 
         `standalone` HTML carries its fonts and stylesheet inline: one file to send or
         print. Without, they are left out for the layout engine, which is given them
-        parsed once (see `stylesheet`). `scale` is the one-page fit the layout found.
+        parsed once (see `stylesheet`). `scale` is the one-page fit the layout found;
+        `logo` the brief's logo, as the check stage read it. A `draft` says DRAFT on the
+        page, in its title and in its keywords.
         """
         return self._guarded(
             lambda: self.env.get_template(theme_lookup.ENTRY).render(
                 brief=brief,
-                keywords=keywords(brief),
+                draft=draft,
+                keywords=keywords(brief, draft=draft),
+                grounds=grounds(brief),
+                logo=logo,
                 standalone=standalone,
                 font_faces=fonts.embedded_css() if standalone else "",
                 stylesheet=self.stylesheet() if standalone else "",
@@ -146,9 +162,11 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def keywords(brief: Brief) -> list[str]:
-    """Keywords for the PDF: the brief's own, then outlet, genre and actors."""
-    words = [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
+def keywords(brief: Brief, *, draft: bool = False) -> list[str]:
+    """Keywords for the PDF: DRAFT for a draft, the brief's own, then outlet, genre and
+    actors."""
+    words = ["DRAFT"] if draft else []
+    words += [*brief.meta.keywords, brief.piece.outlet, brief.piece.genre.value]
     words += [m.actor for m in brief.motives]
     return list(dict.fromkeys(w.replace(",", " ") for w in words))
 

@@ -14,12 +14,18 @@ from dataclasses import dataclass
 
 from briefing import theme_lookup
 from briefing.errors import Diagnostic, Severity
+from briefing.inline import to_plain
 from briefing.model import Brief, Confidence, Likelihood
 from briefing.positions import FieldPath, YamlDocument
-from briefing.quotes import PieceText, normalise
+from briefing.quotes import Missing, PieceText, Reason, normalise
 from briefing.suggest import did_you_mean
+from briefing.validate.describe import where
 from briefing.words import word_count
 
+PLACEHOLDER = "DR001"
+"""The code of a REVIEW placeholder: `briefing build --draft` lets a brief keep them."""
+DRAFT_ADVICE = "; meanwhile `briefing build --draft` prints the brief as a draft"
+"""How a placeholder's hint ends, except in a draft, which has taken the advice."""
 BLUF_WORDS = 40
 PAGE_WORDS = 450
 """Prose a one-page brief holds once headings and tables take their room."""
@@ -64,6 +70,8 @@ RULES = {
              "The brief is dated before the piece it briefs."),
         Rule("DE001", "unknown-theme", Severity.ERROR,
              "design.theme names a theme that does not exist."),
+        Rule("DR001", "review-placeholder", Severity.ERROR,
+             "A value still holds a REVIEW placeholder of `briefing new`."),
     )
 }
 
@@ -97,7 +105,14 @@ def check_brief(doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
 
 
 def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
-    """Every piece of the analyst's prose in the brief, with its path."""
+    """Every piece of the analyst's prose in the brief, with its path, as the reader
+    sees it: without its inline markup (a link's address is not words of the page)."""
+    for path, text in _marked_up_prose(brief):
+        yield path, to_plain(text)
+
+
+def _marked_up_prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
+    """The prose as typed, with its inline Markdown."""
     yield ("bluf",), brief.bluf
     for i, kj in enumerate(brief.key_judgments):
         yield ("key_judgments", i, "text"), kj.text
@@ -122,7 +137,7 @@ def prose(brief: Brief) -> Iterator[tuple[FieldPath, str]]:
 
 @_check
 def _bluf_length(ctx: _Context) -> Iterator[Diagnostic]:
-    count = word_count(ctx.brief.bluf)
+    count = word_count(to_plain(ctx.brief.bluf))
     if count > BLUF_WORDS:
         yield ctx.finding("BR001", ("bluf",), f"the bottom line has {count} words",
                           f"cut it to {BLUF_WORDS} words or fewer: the conclusion, and why")
@@ -216,15 +231,39 @@ def _anonymity(ctx: _Context) -> Iterator[Diagnostic]:
 def _quotes_found(ctx: _Context) -> Iterator[Diagnostic]:
     if ctx.piece_text is None:
         return
-    haystack = ctx.piece_text.normalised
     for path, quote in ctx.brief.all_quotes():
-        if normalise(quote.exact) not in haystack:
+        missing = ctx.piece_text.missing(quote.exact)
+        if missing is not None:
             yield ctx.finding(
                 "QU001", (*path, "exact"),
                 f"quote not found in {ctx.piece_text.path.name}: \"{_shorten(quote.exact)}\"",
-                f"the closest passage is \"{ctx.piece_text.closest(quote.exact)}\"; copy the words "
-                "exactly as they stand in the piece",
+                _QUOTE_HINTS[missing.reason](ctx.piece_text, missing),
             )
+
+
+def _misquoted(text: PieceText, missing: Missing) -> str:
+    words = "" if missing.alone else f'the words "{_shorten(missing.part)}" are not in the piece; '
+    return (f"{words}the closest passage is \"{text.closest(missing.part)}\"; copy the words "
+            "exactly as they stand in the piece")
+
+
+def _out_of_order(_text: PieceText, missing: Missing) -> str:
+    return (f"\"{_shorten(missing.part)}\" is in the piece, but not after "
+            f"\"{_shorten(missing.after or '')}\" in the same paragraph; the parts of a quote "
+            "around \"...\" must stand in the piece's order, within one paragraph")
+
+
+def _across_paragraphs(_text: PieceText, missing: Missing) -> str:
+    return ("the words run over a paragraph break of the piece; a quote stands within one "
+            "paragraph: quote each paragraph's words apart")
+
+
+_QUOTE_HINTS: dict[Reason, Callable[[PieceText, Missing], str]] = {
+    Reason.MISQUOTED: _misquoted,
+    Reason.OUT_OF_ORDER: _out_of_order,
+    Reason.ACROSS_PARAGRAPHS: _across_paragraphs,
+}
+"""The hint of QU001 for each reason a quote is not found."""
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -298,3 +337,41 @@ def _theme(ctx: _Context) -> Iterator[Diagnostic]:
         theme_lookup.theme(name)
     except theme_lookup.UnknownThemeError as exc:
         yield ctx.finding("DE001", ("design", "theme"), exc.message, exc.hint or "")
+
+
+# The skeleton's placeholders start with the word; one pasted into a sentence keeps its
+# colon. Capitals only: "review" is a word an analyst writes.
+_REVIEW = re.compile(r"^\s*REVIEW\b|\bREVIEW:")
+
+
+def _strings(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string value of the loaded YAML, with its path (keys are not values)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+@_check
+def _review_placeholders(ctx: _Context) -> Iterator[Diagnostic]:
+    # The YAML's data rather than the brief's fields: a placeholder in any field counts,
+    # and comments (`# REVIEW: drafted from ...`) are not in it.
+    for path, text in _strings(ctx.doc.data):
+        if not _REVIEW.search(text):
+            continue
+        yield ctx.finding(
+            PLACEHOLDER, path, f"{where(path)} still holds a placeholder: \"{_shorten(text)}\"",
+            f"replace it with what it asks for{_or_delete(path)}{DRAFT_ADVICE}",
+        )
+
+
+def _or_delete(path: FieldPath) -> str:
+    """A placeholder in a list's item can go with its item: say which one."""
+    last = max((i for i, part in enumerate(path) if isinstance(part, int)), default=None)
+    if last is None:
+        return ""
+    return f", or delete the item {where(path[: last + 1])}"

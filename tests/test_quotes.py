@@ -100,7 +100,128 @@ def test_closest_passage_in_the_example_source(example_yaml: Path) -> None:
 
 def test_closest_on_a_short_text() -> None:
     source = PieceText(Path("t.txt"), "One two.")
-    assert source.closest("one two three four") == "One two."
+    assert source.closest("one two three four") == "One two"  # no stray full stop
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        # A word left out: the passage is not cut short of the quote's last word.
+        ("Russia is not going to part with Assad",
+         "Russia is not going to part company with Assad"),
+        # No stray comma nor the piece's own quote mark at the end (the message sets
+        # the passage in quote marks of its own), none at the start either.
+        ('"Russia is not going to part with Assad until two things happen"',
+         "Russia is not going to part company with Assad until two things happen"),
+        ("Firstly until they are confident", "Firstly, until they are confident"),
+        # A word changed at either end is shown, whole.
+        ("access to the Atlantic", "access to the Mediterranean"),
+        ("Britain's ambassador to Russia", "Britain\u2019s former ambassador to Russia"),
+        # Never over a paragraph break.
+        ("the Syrian leader gone. Russia is not", "the Syrian leader gone"),
+    ],
+)
+def test_closest_passage_is_whole_words_without_stray_punctuation(
+    example_yaml: Path, quote: str, passage: str
+) -> None:
+    source = PieceText(example_yaml, (example_yaml.parent / "sources" /
+                                      "fpif-russia-assad.txt").read_text(encoding="utf-8"))
+    assert source.closest(quote) == passage
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The cat sat ... in the morning sun",
+        "The cat sat\u2026Dogs bark",  # a line break of the source is no paragraph break
+        "The cat sat [...] the moon is full",
+        "The cat sat [\u2026] the mat . . . morning sun",
+        '"We will not leave," \u2026 the crowd\'s mood turned',
+        "... the minister said",
+        "Birds sing in the garden ...",
+        "Dogs bark.... the moon is full",
+    ],
+)
+def test_quote_leaving_words_out_is_found(
+    tmp_path: Path, write_brief: Callable[..., Path], quote: str
+) -> None:
+    assert problems(brief_with_quotes(write_brief, tmp_path, quote)) == []
+
+
+def hint(tmp_path: Path, write_brief: Callable[..., Path], quote: str) -> str:
+    [diag] = problems(brief_with_quotes(write_brief, tmp_path, quote))
+    assert diag.message == f'quote not found in piece.txt: "{quote}"'
+    assert diag.hint is not None
+    return diag.hint
+
+
+def test_parts_of_a_quote_out_of_order_are_named(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    assert hint(tmp_path, write_brief, "Dogs bark loudly ... The cat sat") == (
+        '"The cat sat" is in the piece, but not after "Dogs bark loudly" in the same '
+        'paragraph; the parts of a quote around "..." must stand in the piece\'s order, '
+        "within one paragraph"
+    )
+
+
+def test_parts_of_a_quote_in_two_paragraphs_are_not_found(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    assert hint(tmp_path, write_brief, "The cat sat ... the minister said").startswith(
+        '"the minister said" is in the piece, but not after "The cat sat" in the same paragraph'
+    )
+
+
+def test_a_misquoted_part_is_named_with_its_closest_passage(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    assert hint(tmp_path, write_brief, "The cat sat ... Dogs bark quietly at night") == (
+        'the words "Dogs bark quietly at night" are not in the piece; the closest passage '
+        'is "Dogs bark loudly at night"; copy the words exactly as they stand in the piece'
+    )
+
+
+def test_a_quote_over_a_paragraph_break_is_not_found(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    assert hint(tmp_path, write_brief, 'the moon is full. "We will not leave').startswith(
+        "the words run over a paragraph break of the piece"
+    )
+
+
+def test_a_quote_leaving_words_out_prints_as_typed(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    path = brief_with_quotes(write_brief, in_tmp, "The cat sat \u2026 in the *morning* sun")
+    (in_tmp / "piece.txt").write_text(SOURCE.replace("morning", "*morning*"), encoding="utf-8")
+    result = run_cli("build", path.name, "--out", "out", "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = (in_tmp / "out" / "brief.html").read_text(encoding="utf-8")
+    assert '<q class="quote">The cat sat \u2026 in the *morning* sun</q>' in html
+
+
+def test_check_and_build_give_the_same_hint_made_once(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = brief_with_quotes(write_brief, in_tmp, "Dogs bark quietly ... the moon is full")
+    calls: list[str] = []
+    closest = PieceText.closest
+
+    def counted(self: PieceText, quote: str) -> str:
+        calls.append(quote)
+        return closest(self, quote)
+
+    monkeypatch.setattr(PieceText, "closest", counted)
+    checked = run_cli("check", path.name)
+    assert calls == ["Dogs bark quietly"]
+    built = run_cli("build", path.name, "--out", "out")
+    assert calls == ["Dogs bark quietly"] * 2
+    expected = ('the words "Dogs bark quietly" are not in the piece; the closest passage is '
+                '"Dogs bark loudly"; copy the words exactly as they stand in the piece')
+    assert f"hint: {expected}\n" in built.stderr
+    assert f"({expected})" in checked.output  # `check` puts the hint on the finding's line
 
 
 def test_every_wrong_quote_is_reported(
@@ -186,3 +307,10 @@ def test_every_quote_of_the_example_is_in_its_source(example_yaml: Path) -> None
     text = _fold(source.text)
     missing = [q.exact for _, q in quotes if _fold(q.exact) not in text]
     assert missing == []
+
+
+def test_the_omission_of_docs_authoring_is_found(example_yaml: Path) -> None:
+    source = PieceText(example_yaml, (example_yaml.parent / "sources" /
+                                      "fpif-russia-assad.txt").read_text(encoding="utf-8"))
+    assert source.missing("Russia is missing the point ... it is just adding more fuel to "
+                          "the Islamic extremist fire") is None

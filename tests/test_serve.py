@@ -375,8 +375,8 @@ def test_the_layout_runs_in_the_background_and_the_pdf_is_served(
     code, kind, pdf = get_bytes(server, "/pdf/brief")
     assert code == 200 and kind == "application/pdf" and pdf.startswith(b"%PDF-")
 
-    # The page is the built HTML with the reload script added, and nothing else.
-    Builder(out=Path("out"), formats=("html",)).build(Path("content/brief.yaml"))
+    # The page is the built HTML of a draft with the reload script added, and nothing else.
+    Builder(out=Path("out"), formats=("html",), draft=True).build(Path("content/brief.yaml"))
     built = Path("out/brief.html").read_text(encoding="utf-8")
     page = get(server, "/brief/brief")[2]
     script = page[page.index("<script>\n(function") : page.rindex("</script>\n") + 10]
@@ -438,7 +438,7 @@ def test_a_themed_brief_previews_with_its_themes_assets_as_build_makes_it(
     server = start(templates_dir=Path("templates"))
 
     result = run_cli("build", "content", "--out", "out", "--templates", "templates",
-                     "--jobs", "1")
+                     "--jobs", "1", "--draft")  # a preview is a draft
     assert result.exit_code == 0, result.output
     for stem in ("sheet", "contrast"):
         code, kind, pdf = get_bytes(server, f"/pdf/{stem}")

@@ -49,18 +49,24 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings of the checks too.")
 @click.option(
+    "--draft", is_flag=True,
+    help="Build briefs that still hold REVIEW placeholders (printed as warnings), marked "
+    "DRAFT on the page and in the PDF's title and keywords.",
+)
+@click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None,
     help="Briefs built at once, in worker processes [default: the number of cores].",
 )
 def build(
     paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], theme: str | None,
-    templates_dir: Path | None, force: bool, strict: bool, jobs: int | None,
+    templates_dir: Path | None, force: bool, strict: bool, draft: bool, jobs: int | None,
 ) -> None:
     """Build each brief PATH (a .yaml file, or a folder of them) into OUT/<name>.html and .pdf.
 
     Runs the checks of `briefing check` first: errors stop the build of that brief,
-    warnings are printed. A brief whose inputs did not change since its last build is
-    skipped (--force rebuilds it); one failing brief does not stop the others.
+    warnings are printed. A REVIEW placeholder left by `briefing new` is an error, unless
+    --draft. A brief whose inputs did not change since its last build is skipped
+    (--force rebuilds it); one failing brief does not stop the others.
     Exit status: 0 when every brief was built, 2 when an input is invalid, 1 for any
     other failure.
     """
@@ -73,7 +79,7 @@ def build(
         note_missing()  # here, once: the worker processes of a batch stay quiet
     debug = debugging()
     user_dir = templates_dir or default_user_dir()
-    builder = Builder(out, formats, user_dir, force, strict, theme)
+    builder = Builder(out, formats, user_dir, force, strict, theme, draft)
     briefs = brief_paths(paths)
     painted = colour()
     for unused in theme_lookup.unused_overrides(user_dir) if user_dir else []:

@@ -1,7 +1,7 @@
 """The preview's state: each brief's last page, remade by calling the pipeline's steps.
 
 The preview makes nothing itself: a `Builder` checks, renders, fits and draws the PDF,
-so that a preview is what `briefing build` makes, with the same templates, renderer
+so that a preview is what `briefing build --draft` makes, with the same templates, renderer
 cache and asset folders. A save is shown in two steps: check and render (fast: the
 page is published at once), then, once the inputs have rested, the one-page fit in a
 thread of its own (slow: the page is published again, at the scale it found).
@@ -42,7 +42,8 @@ class Previews:
         self.entries: dict[str, Entry] = {}
         self.version = 0
         """Goes up with every page published, whichever the brief."""
-        self.builder = Builder()
+        # A preview is a draft: what is printed from it says so, and its REVIEWs only warn.
+        self.builder = Builder(draft=True)
         self._pending: dict[str, float] = {}
         self._wake = threading.Condition()
         self._layout_lock = threading.Lock()
@@ -50,7 +51,7 @@ class Previews:
     def use_templates(self, user_dir: Path | None) -> None:
         """Make pages with the templates of `user_dir` as they are now on disk."""
         if user_dir != self.builder.templates_dir:
-            self.builder = Builder(templates_dir=user_dir)  # its engine has other folders
+            self.builder = Builder(templates_dir=user_dir, draft=True)  # other folders
         else:
             self.builder.forget_templates()
 
