@@ -11,7 +11,9 @@ BRIEFS := $(wildcard content/*.yaml)
 BRIEF_INPUTS := $(BRIEFS) $(shell find content/sources templates briefing -type f \
 	-not -path '*/__pycache__/*' 2>/dev/null)
 
+# Its last line says how to run briefing: it is in .venv, not on the PATH.
 brief: build/.made
+	@echo "Briefs are in build/. briefing is in .venv, not on your PATH: run .venv/bin/briefing --help, or source .venv/bin/activate first, or pipx install . to have it in every shell."
 
 # Before anything is installed, with the system's Python: stop within seconds, with the
 # `apt-get install` line, when a system library is missing; note a missing recommended

@@ -2,6 +2,9 @@
 
 A theme is a folder of `briefing/themes/` with a `theme.toml` (its description) and the
 templates it changes, usually `brief.css`; everything else comes from the base templates.
+A file of the user's folder is used only at the path of a template it replaces, or when
+another of the user's templates includes it; `unused_overrides` names the others, which
+would otherwise be ignored without a word.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from briefing.errors import UsageError
+from briefing.errors import Diagnostic, Location, Severity, UsageError
 from briefing.suggest import did_you_mean
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -21,6 +24,9 @@ THEMES = Path(__file__).parent / "themes"
 DEFAULT_THEME = "memo"
 ENTRY = "brief.html.j2"
 STYLESHEET = "brief.css"
+TEMPLATE_SUFFIXES = (".j2", ".css")
+"""The files of a templates folder that are templates; the others (images, fonts, notes)
+are assets a template may name in a way no search finds."""
 
 
 @dataclass(frozen=True)
@@ -94,3 +100,63 @@ def fingerprint(user_dir: Path | None, theme_name: str = DEFAULT_THEME) -> str:
     for name, path in files(user_dir, theme_name):
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def built_in_names() -> set[str]:
+    """The path of every template of the base and of every theme, as a user's folder
+    would hold it: `brief.css`, `partials/bluf.html.j2`."""
+    roots = [PACKAGE_TEMPLATES, *(t.folder for t in themes().values())]
+    return {
+        path.relative_to(root).as_posix()
+        for root in roots
+        for path in root.rglob("*")
+        if path.is_file() and path.name != "theme.toml" and "__pycache__" not in path.parts
+    }
+
+
+def unused_overrides(user_dir: Path) -> list[Diagnostic]:
+    """A warning for each template of `user_dir` that replaces no built-in one and that
+    none of the folder's other templates names: a file at the wrong path, never read."""
+    known = built_in_names()
+    mine = {
+        path.relative_to(user_dir).as_posix(): path
+        for path in sorted(user_dir.rglob("*"))
+        if path.is_file() and path.suffix in TEMPLATE_SUFFIXES
+    }
+    texts = {name: path.read_text(encoding="utf-8", errors="replace")
+             for name, path in mine.items()}
+    return [
+        _overrides_nothing(user_dir, path, closest_template(name, known))
+        for name, path in mine.items()
+        if name not in known and not _named(name, [t for n, t in texts.items() if n != name])
+    ]
+
+
+def _named(name: str, texts: list[str]) -> bool:
+    """Whether one of `texts` names the template `name`, as `{% include "name" %}` does:
+    in quotes, whole (`"partials/bluf.html.j2"` does not name `bluf.html.j2`)."""
+    return any(f'"{name}"' in text or f"'{name}'" in text for text in texts)
+
+
+def closest_template(name: str, known: set[str]) -> str | None:
+    """The built-in template `name` was most likely meant to replace: one of the same
+    file name in another folder, else the closest path, else the closest file name."""
+    file_name = PurePosixPath(name).name
+    same_name = sorted(k for k in known if PurePosixPath(k).name == file_name)
+    if same_name:
+        return same_name[0]
+    by_file_name = {PurePosixPath(k).name: k for k in sorted(known)}
+    close = did_you_mean(file_name, by_file_name)
+    return did_you_mean(name, known) or (by_file_name[close] if close else None)
+
+
+def _overrides_nothing(user_dir: Path, path: Path, meant: str | None) -> Diagnostic:
+    return Diagnostic(
+        Location(path),
+        "this file replaces no built-in template and no template includes it: it is "
+        "never used",
+        f"did you mean {user_dir / meant}? move it there" if meant else
+        "put it at the path of the built-in template it replaces (`briefing theme eject "
+        "memo DIR` copies them all to DIR), or include it from one of your templates",
+        severity=Severity.WARNING,
+    )

@@ -284,7 +284,7 @@ def test_fpif_draft_sources(fpif: tuple[Result, Path, str]) -> None:
         assert source.supports == "REVIEW: what does it support?"
         assert len(source.id) <= 40
     assert len(sources) == 3
-    assert "2 quote(s) and 3 draft source(s)" in result.stdout
+    assert "2 quotes and 3 draft sources" in result.stdout
 
 
 def test_fpif_sources_are_marked_for_review(fpif: tuple[Result, Path, str]) -> None:

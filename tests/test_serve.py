@@ -359,7 +359,7 @@ def test_warnings_show_in_a_banner_that_does_not_print(
     assert f'<div id="{BANNER_ID}"' in page and "BR001 warning" in page
     assert re.search(rf"@media print \{{ #{BANNER_ID} \{{ display: none !important; \}} \}}",
                      page)
-    assert page.index(f'id="{BANNER_ID}"') > page.index('<main class="page')
+    assert page.index(f'id="{BANNER_ID}"') < page.index('<main class="page')  # above it
 
 
 def test_the_layout_runs_in_the_background_and_the_pdf_is_served(

@@ -13,6 +13,7 @@ from briefing.build import ALL_FORMATS, FORMATS, Builder
 from briefing.cli.command import Command, brief_paths, colour, debugging
 from briefing.cli.engine_log import route_engine_warnings
 from briefing.theme_lookup import default_user_dir
+from briefing.wording import plural
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -77,15 +78,17 @@ def build(
 
         note_missing()  # here, once: the worker processes of a batch stay quiet
     debug = debugging()
-    builder = Builder(out, formats, templates_dir or default_user_dir(), force, strict, theme,
-                      draft)
+    user_dir = templates_dir or default_user_dir()
+    builder = Builder(out, formats, user_dir, force, strict, theme, draft)
     briefs = brief_paths(paths)
+    painted = colour()
+    for unused in theme_lookup.unused_overrides(user_dir) if user_dir else []:
+        click.echo(unused.format(colour=painted), err=True)
     started = time.monotonic()
     outcomes = build_all(builder, briefs, jobs or default_jobs())
     counts = {"built": 0, "up to date": 0, "failed": 0}
     status = 0
     show_bar = len(briefs) > 1 and sys.stderr.isatty() and not debug
-    painted = colour()
     held: list[tuple[str, bool]] = []  # lines kept back while the progress bar is drawn
 
     def say(text: str, err: bool = False) -> None:
@@ -119,6 +122,6 @@ def build(
         click.echo(text, err=err)
     if len(briefs) > 1:
         summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
-        click.echo(f"{len(briefs)} briefs: {summary} ({time.monotonic() - started:.1f} s)",
-                   err=True)
+        took = time.monotonic() - started
+        click.echo(f"{plural(len(briefs), 'brief')}: {summary} ({took:.1f} s)", err=True)
     sys.exit(status)

@@ -11,6 +11,7 @@ import click
 from briefing.build import check as check_brief
 from briefing.cli.command import Command, brief_paths, colour
 from briefing.errors import Diagnostic, InputError, Severity
+from briefing.wording import plural
 
 
 @click.command(cls=Command)
@@ -48,5 +49,6 @@ def check(paths: tuple[Path, ...], strict: bool, output: str) -> None:
             click.echo(diagnostic.line() if diagnostic.code else
                        diagnostic.format(colour=painted))
         errors = sum(d.severity is Severity.ERROR for d in found)
-        click.echo(f"{errors} error(s), {len(found) - errors} warning(s)", err=True)
+        click.echo(f"{plural(errors, 'error')}, {plural(len(found) - errors, 'warning')}",
+                   err=True)
     sys.exit(status)

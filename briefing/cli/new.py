@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.command import Command
+from briefing.wording import plural
 
 
 @click.command(cls=Command)
@@ -33,7 +34,7 @@ def new(slug: str, article: Path | None, directory: Path) -> None:
     drafted = draft_brief(slug, directory, article)
     target, found = drafted.path, ""
     if drafted.analysis is not None:
-        found = (f": {len(drafted.analysis.quotes)} quote(s) and "
-                 f"{len(drafted.analysis.sources)} draft source(s) to review")
+        found = (f": {plural(len(drafted.analysis.quotes), 'quote')} and "
+                 f"{plural(len(drafted.analysis.sources), 'draft source')} to review")
     click.echo(f"wrote {target}{found}; next: replace every REVIEW in it, then "
                f"`briefing check {target}`")

@@ -1,7 +1,8 @@
 """The pages the preview serves: the brief with its banner and reload script, the page
 of a brief that cannot be shown, and the list of briefs.
 
-The brief's own HTML is the pipeline's, untouched but for what is added before
+The brief's own HTML is the pipeline's, untouched but for the banner added after
+`<body>` (above the page, so that it never hides any of it) and the script before
 `</body>`; the script and stylesheets are package files (briefing/serve/static/), read
 once, so that they can be read and linted as what they are.
 """
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from briefing import wording
 from briefing.errors import Diagnostic
 from briefing.serve.entry import Entry
+from briefing.wording import plural
 
 BANNER_ID = "briefing-preview"
 """The id of the banner, as static/banner.css names it."""
@@ -34,11 +38,11 @@ def preview_page(entry: Entry) -> str:
     script = reload_script(f"/status/{quote(entry.stem)}", entry.version, entry.stem)
     if entry.body is None:
         return error_page(entry, script)
-    return inject(entry.body, banner(entry) + script)
+    return inject(entry.body, script, above=banner(entry))
 
 
 def banner(entry: Entry) -> str:
-    """The screen-only banner over the brief: errors, warnings and the one-page status."""
+    """The screen-only banner above the brief: errors, warnings and the one-page status."""
     fit = entry.fit
     shrunk = fit.state == "fits" and fit.scale is not None and fit.scale < 1
     if not (entry.errors or entry.warnings or fit.state in ("overflow", "failed") or shrunk):
@@ -80,11 +84,11 @@ def index_page(root: Path, entries: Iterable[Entry], version: int) -> str:
     for entry in sorted(entries, key=lambda e: e.stem):
         link = quote(entry.stem)
         if entry.body is None:
-            state = f"cannot be shown: {len(entry.errors)} error(s)"
+            state = f"has errors ({plural(len(entry.errors), 'error')}): cannot be shown"
         else:
             state = entry.fit.describe() + counts(entry.errors, entry.warnings)
         rows.append(
-            f'<li><a href="/brief/{link}">{html.escape(entry.stem)}</a> '
+            f'<li><a href="/brief/{link}">{html.escape(listed_as(entry))}</a> '
             f'<small>{html.escape(str(entry.path))}</small> \u2014 {html.escape(state)} '
             f'\u2014 <a href="/pdf/{link}">PDF</a></li>'
         )
@@ -100,6 +104,12 @@ def index_page(root: Path, entries: Iterable[Entry], version: int) -> str:
         "quotes or a template is saved.</small></p>",
         reload_script("/status", version, None),
     )
+
+
+def listed_as(entry: Entry) -> str:
+    """What the index calls a brief: its own title, or its file's name when it has none
+    yet (it is not valid)."""
+    return entry.checked.brief.meta.title if entry.checked else entry.path.name
 
 
 def standalone(title: str, body: str, script: str) -> str:
@@ -124,14 +134,22 @@ def _js(value: str | None) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def inject(page: str, extra: str) -> str:
-    """`extra` just before `</body>`, or at the end of a page that has none."""
+def inject(page: str, extra: str, above: str = "") -> str:
+    """`extra` just before `</body>` (or at the end of a page that has none), and `above`
+    just after `<body ...>`: in the normal flow before the page, it pushes the page down
+    instead of covering any of it."""
     at = page.lower().rfind("</body>")
-    return page + extra if at < 0 else page[:at] + extra + page[at:]
+    page, tail = (page, "") if at < 0 else (page[:at], page[at:])
+    opened = _BODY.search(page) if above else None
+    if opened is None:
+        return page + above + extra + tail
+    return f"{page[: opened.end()]}\n{above}{page[opened.end():]}{extra}{tail}"
+
+
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
 def counts(errors: list[Diagnostic], warnings: list[Diagnostic]) -> str:
-    """` (2 error(s), 1 warning(s))`, or nothing."""
-    parts = [f"{len(errors)} error(s)"] if errors else []
-    parts += [f"{len(warnings)} warning(s)"] if warnings else []
-    return f" ({', '.join(parts)})" if parts else ""
+    """` (2 errors, 1 warning)`, or nothing."""
+    said = wording.counts(len(errors), len(warnings))
+    return f" ({said})" if said else ""

@@ -80,6 +80,8 @@ class PreviewServer:
         self._previews = Previews(fit=fit, settle=settle, log=self.log,
                                   notify=lambda stem: self._events.send(stem))
         self._template_files: dict[Path, Signature] | None = None
+        self._told_unused: set[Path] = set()
+        """Templates already said to replace nothing: each is said once a run."""
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._httpd: Server | None = None
@@ -187,6 +189,7 @@ class PreviewServer:
             if self._template_files is not None:
                 self.log("templates changed: rebuilding every brief")
             previews.use_templates(user_dir)
+            self._tell_unused(user_dir)
         self._template_files = files
 
         fresh = previews.sync(briefs_at(self.root, self.folder), self.root)
@@ -195,6 +198,13 @@ class PreviewServer:
         for entry in entries:
             if templates_changed or entry in fresh or previews.stale(entry, now):
                 previews.rebuild(entry, quiet=entry in fresh)
+
+    def _tell_unused(self, user_dir: Path | None) -> None:
+        """Warn of each template of `user_dir` that replaces nothing, once a run."""
+        for unused in theme_lookup.unused_overrides(user_dir) if user_dir else []:
+            if unused.location.file not in self._told_unused:
+                self._told_unused.add(unused.location.file)
+                self.log(unused.format())
 
     # --- answering -------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from briefing.serve.entry import Entry, FitStatus
 from briefing.serve.http import name
 from briefing.serve.pages import counts, preview_page
 from briefing.serve.watch import changed, signature, signatures
+from briefing.wording import plural
 
 SETTLE_SECONDS = 0.2
 """How long the inputs must rest before a layout starts: an editor that saves on every
@@ -205,7 +206,7 @@ class Previews:
                 entry.body, entry.scale = body, scale
             self.publish(entry)
         took = time.perf_counter() - started
-        passes = f", {status.passes} pass(es)" if status.passes else ""
+        passes = f", {plural(status.passes, 'pass')}" if status.passes else ""
         self.log(f"{entry.path}: {status.describe()} ({took:.1f} s{passes})")
 
     def pdf(self, stem: str) -> bytes | None:
