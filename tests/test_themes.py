@@ -308,9 +308,9 @@ def test_headings_stay_with_what_follows_and_text_stays_on_the_page(
     """A heading pushed to the foot of a page goes over with its first lines, and no line
     is ever laid out below the page area.
 
-    The example is laid out at full size, then again with space added under the bottom
-    line, so that a heading ends just above the foot of the page and what follows it no
-    longer fits under it. As a check of the check, the same layout with the theme's
+    The example is laid out at full size, then again with space added above a heading, so
+    that it ends just above the foot of the page and what follows it no longer fits under
+    it. As a check of the check, the same layout with the theme's
     `break-after: avoid` undone must leave the heading alone there. (The heading is one
     that WeasyPrint would leave alone: in the contrast theme it keeps the motives' list
     with its heading even without the rule, so there the critique's heading is pushed.)
@@ -359,7 +359,13 @@ def test_headings_stay_with_what_follows_and_text_stays_on_the_page(
     box = next(b for b in _descendants(first._page_box)
                if getattr(b, "element_tag", None) == "h2" and b.element.text == heading)
     push = foot(first) - (box.border_box_y() + box.border_height() + box.margin_bottom) - 1
-    spacer = f'.bluf::after {{ content: ""; display: block; height: {push:.2f}px; }}'
+    # The space goes just above the heading, in its own section: in the columns of a
+    # two-column page, space under the bottom line would move the heading by more or
+    # less than itself, as the text above it flows from one column into the next.
+    section = next(element.get("data-section") for element in parsed.etree_element.iter()
+                   if box.element in list(element))
+    spacer = (f'[data-section="{section}"]::before {{ content: ""; display: block; '
+              f'height: {push:.2f}px; }}')
     undone = "h2 { break-after: auto !important; }"
     assert alone(lay_out(spacer + undone)) == [1], "the test no longer puts the heading there"
     assert alone(lay_out(spacer)) == [], f"{theme}: a heading is left alone at a page's foot"
