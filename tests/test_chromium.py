@@ -3,8 +3,8 @@
 For every theme, on A4 and on US Letter, the example brief is built to HTML and PDF, and
 the HTML is printed to PDF by Chromium (Debian's `chromium` package, which `.ci/run`
 installs), offline, from a fresh profile. Chromium's print must be exactly one page of
-the brief's paper, and carry the same text as briefing's own PDF: the bottom line, every
-heading, and (almost) the same words.
+the brief's paper, carry the same text as briefing's own PDF: the bottom line, every
+heading, and (almost) the same words, and cut nothing off at the page's margin.
 
 Without Chromium the tests are skipped, except where the environment variable CI is set:
 there they fail, because CI must run them.
@@ -12,6 +12,7 @@ there they fail, because CI must run them.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2
+import pypdfium2.raw as pdfium
 import pytest
 import yaml
 from pypdf import PdfReader
@@ -211,6 +213,75 @@ def text_bottom(pdf: Path) -> float:
         document.close()
 
 
+CLIP_SLACK = 1.0
+"""Points a drawn object may pass its clip by: Chromium rounds both to its pixels (0.75 pt)."""
+
+
+def _clip_box(item: Any) -> tuple[float, float, float, float] | None:
+    """The bounding box of the clip path of the page object `item`, if it has one."""
+    clip = pdfium.FPDFPageObj_GetClipPath(item.raw)
+    if not clip:
+        return None
+    xs, ys = [], []
+    for path in range(pdfium.FPDFClipPath_CountPaths(clip)):
+        for index in range(pdfium.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = pdfium.FPDFClipPath_GetPathSegment(clip, path, index)
+            x, y = ctypes.c_float(), ctypes.c_float()
+            pdfium.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            xs.append(x.value)
+            ys.append(y.value)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _ink(item: Any) -> tuple[float, float]:
+    """Where the object `item` is drawn, left to right: a stroked path's bounds count half
+    its line's width on each side, which its ink does not reach."""
+    left, _bottom, right, _top = item.get_bounds()
+    if item.type == pdfium.FPDF_PAGEOBJ_PATH:
+        fill, stroke, width = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+        pdfium.FPDFPath_GetDrawMode(item.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if stroke.value and pdfium.FPDFPageObj_GetStrokeWidth(item.raw, ctypes.byref(width)):
+            left, right = left + width.value / 2, right - width.value / 2
+    return float(left), float(right)
+
+
+def _words(item: Any, textpage: Any) -> str:
+    """The text of the text object `item`, or what kind of shape it is."""
+    if item.type != pdfium.FPDF_PAGEOBJ_TEXT:
+        return "a line or box" if item.type == pdfium.FPDF_PAGEOBJ_PATH else "an image"
+    size = pdfium.FPDFTextObj_GetText(item.raw, textpage.raw, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pdfium.FPDFTextObj_GetText(item.raw, textpage.raw,
+                               ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+    return repr(buffer.raw.decode("utf-16-le", errors="replace").rstrip("\x00"))
+
+
+def cut_off(pdf: Path) -> list[str]:
+    """What the print cuts off at the side of the page: every text or shape that runs past
+    its clip path (Chromium clips what it prints to the page area) by more than CLIP_SLACK."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        found = []
+        for number, page in enumerate(document, 1):
+            height = page.get_size()[1]
+            textpage = page.get_textpage()
+            for item in page.get_objects():
+                clip = _clip_box(item)
+                if clip is None:
+                    continue
+                left, right = _ink(item)
+                over = max(clip[0] - left, right - clip[2])
+                if over > CLIP_SLACK:
+                    side = "right" if right - clip[2] > clip[0] - left else "left"
+                    top = height - item.get_bounds()[3]
+                    found.append(f"page {number}, {top:.0f} pt from the top: "
+                                 f"{_words(item, textpage)} is cut off {over:.1f} pt "
+                                 f"on the {side}")
+        return found
+    finally:
+        document.close()
+
+
 PROBE = "HXHXH"
 TALL = 4000.0
 
@@ -306,6 +377,15 @@ def test_chromium_prints_the_same_text_as_the_pdf(
         f"print, {shared} are in both; only in briefing's PDF: {sorted(a - b)[:30]}; "
         f"only in Chromium's: {sorted(b - a)[:30]}"
     )
+
+
+@pytest.mark.parametrize("theme, paper", CASES)
+def test_chromium_cuts_nothing_off(
+    theme: str, paper: str, printed: Callable[[str, str], Printed]
+) -> None:
+    """Nothing runs past the page's margin in the browser either, where its print cuts it
+    off: a confidence tag wider than its table's column, a bullet drawn outside its list."""
+    assert cut_off(printed(theme, paper).chromium_pdf) == [], f"{theme} on {paper}"
 
 
 # --- the text helpers, without a browser ----------------------------------------------------

@@ -82,9 +82,14 @@ def elements_by_line(fitted: Fitted, css_class: str) -> list[tuple[Any, list[int
         return css_class in (element.get("class") or "").split()
 
     def walk(box: boxes.Box, line: int | None) -> None:
+        element = getattr(box, "element", None)
+        if isinstance(box, boxes.InlineBlockBox) and element is not None and wanted(element):
+            # A box of its own (a tag in a table cell): its lines are those inside it.
+            lines = found.setdefault(id(element), (element, []))[1]
+            lines += [id(b) for b in _descendants(box) if isinstance(b, boxes.LineBox)]
+            return
         if isinstance(box, boxes.LineBox):
             line = id(box)
-        element = getattr(box, "element", None)
         if line is not None and element is not None and wanted(element):
             lines = found.setdefault(id(element), (element, []))[1]
             if line not in lines:
@@ -94,6 +99,13 @@ def elements_by_line(fitted: Fitted, css_class: str) -> list[tuple[Any, list[int
 
     walk(fitted.document.pages[0]._page_box, None)
     return list(found.values())
+
+
+def _descendants(box: boxes.Box) -> list[boxes.Box]:
+    found = []
+    for child in getattr(box, "children", []):
+        found += [child, *_descendants(child)]
+    return found
 
 
 def text_of(element: Any) -> str:
