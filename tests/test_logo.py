@@ -107,6 +107,17 @@ def test_a_png_logo_in_the_templates_folder_is_found_and_embedded(
     assert alt_texts(in_tmp / "out" / "brief.pdf") == ["Logo"]
 
 
+def test_check_finds_the_logo_where_build_does(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    (in_tmp / "house").mkdir()
+    (in_tmp / "house" / "unit.png").write_bytes(png())
+    brief = write_brief(in_tmp / "content", design={"logo": "unit.png"})
+    assert run_cli("check", brief).exit_code == 2  # not beside the brief, no ./templates
+    result = run_cli("check", brief, "--templates", "house")
+    assert result.exit_code == 0, result.output
+
+
 def test_without_a_logo_the_masthead_has_none(
     in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
 ) -> None:

@@ -222,6 +222,22 @@ def test_saving_the_source_text_checks_the_quotes_again(
     assert BANNER_ID not in get(server, f"/brief/{stem}")[2]
 
 
+def test_saving_the_logo_updates_the_preview(
+    start: Callable[..., PreviewServer], write_brief: Callable[..., Path]
+) -> None:
+    logo = Path("content") / "unit.svg"
+    logo.parent.mkdir(parents=True, exist_ok=True)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60">'
+                    '<rect width="120" height="60" fill="#123456"/></svg>', encoding="utf-8")
+    write_brief(Path("content"), design={"logo": "unit.svg"})
+    server = start()
+    before = status(server)["version"]
+    page = get(server, "/brief/brief")[2]
+    save(logo, logo.read_text(encoding="utf-8").replace("#123456", "#654321"))
+    wait_for(lambda: status(server)["version"] > before)
+    assert get(server, "/brief/brief")[2] != page
+
+
 def test_the_event_stream_announces_a_rebuilt_brief(
     start: Callable[..., PreviewServer], write_brief: Callable[..., Path]
 ) -> None:

@@ -21,7 +21,13 @@ from briefing.wording import plural
     "--format", "output", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="One line per finding, or a JSON list for CI.",
 )
-def check(paths: tuple[Path, ...], strict: bool, output: str) -> None:
+@click.option(
+    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of templates a brief's logo may be in, as for `build` "
+    "[default: ./templates if it exists].",
+)
+def check(paths: tuple[Path, ...], strict: bool, output: str, templates_dir: Path | None
+          ) -> None:
     """Validate each brief PATH and hold it to the standards of analytic briefs.
 
     Prints one line per finding, `file:line:col: CODE severity: message (fix)`; the
@@ -33,7 +39,7 @@ def check(paths: tuple[Path, ...], strict: bool, output: str) -> None:
     status = 0
     for path in brief_paths(paths):
         try:
-            checked = check_brief(path)
+            checked = check_brief(path, templates_dir=templates_dir)
         except InputError as exc:
             found += exc.diagnostics
             status = 2

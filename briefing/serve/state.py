@@ -100,6 +100,8 @@ class Previews:
             self.log(_failure(f"unexpected failure in the preview ({name(exc)})", entry.path))
         if source is not None and source not in watched:
             watched[source] = signature(source, now)
+        if checked is not None and checked.logo is not None:  # a new logo shows on save
+            watched.setdefault(checked.logo.path, signature(checked.logo.path, now))
 
         with self.lock:
             if self.entries.get(entry.stem) is not entry:
