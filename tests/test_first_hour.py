@@ -37,6 +37,12 @@ def test_the_readme_says_how_to_run_briefing_after_make_brief() -> None:
         assert way in screen, way
 
 
+OUTSIDE_MAKE = {key: value for key, value in os.environ.items()
+                if key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+"""The environment of a user's shell: under `make test`, a make run by a test would
+otherwise print "Leaving directory" lines after the user's last line."""
+
+
 def executable(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
@@ -71,7 +77,7 @@ def test_make_brief_ends_by_saying_how_to_run_briefing(
 
     for run in ("first", "again, with nothing to build"):
         result = subprocess.run(["make", "brief", f"PYTHON={sys.executable}"], cwd=tmp_path,
-                                capture_output=True, text=True, timeout=120)
+                                capture_output=True, text=True, timeout=120, env=OUTSIDE_MAKE)
         assert result.returncode == 0, (run, result.stdout, result.stderr)
         last = result.stdout.strip().splitlines()[-1]
         for way in (".venv/bin/briefing", "source .venv/bin/activate", "pipx install ."):
