@@ -12,23 +12,30 @@ onto the page is a handler below. `to_plain` is the same text without the markup
 the rules count and read, and what the PDF's metadata says.
 
 This module imports nothing from the rest of the package: the rules (stage 3) and the
-templates (stage 4) both use it.
+templates (stage 4) both use it. markdown-it is imported the first time a text holds a
+character that can start markup (most prose holds none): a build pays for it only then.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.rules_inline.link import link
-from markdown_it.token import Token
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 RULES = ("emphasis", "backticks", "escape", "link")
 """markdown-it's inline rules that are on; every other rule is off."""
+
+MARKUP = re.compile(r"[*_`\[\\\r\0]")
+"""A character that can start markup under RULES (or that markdown-it normalises): a
+text without one is all text, as typed."""
 
 LINK = re.compile(r"(?:https?://[^\s/?#]|mailto:[^\s])", re.IGNORECASE)
 """The addresses a link may go to: a web page (with a host) or an e-mail address."""
@@ -44,6 +51,8 @@ def _image_as_typed(state: StateInline, silent: bool) -> bool:
     start = state.pos
     if not state.src.startswith("![", start):
         return False
+    from markdown_it.rules_inline.link import link
+
     state.pos += 1
     if not link(state, True):  # silent: only moves past the brackets if they are a link
         state.pos = start
@@ -53,7 +62,10 @@ def _image_as_typed(state: StateInline, silent: bool) -> bool:
     return True
 
 
+@cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     parser.enable(list(RULES))
     parser.inline.ruler.before("link", "image_as_typed", _image_as_typed)
@@ -63,14 +75,13 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-_PARSER = _parser()
-
-
 def _tokens(text: str) -> list[Token]:
     """The inline tokens of `text`: text, emphasis, code and links."""
+    from markdown_it.token import Token
+
     found: list[Token] = []
     opened: list[bool] = []
-    for token in (t for block in _PARSER.parseInline(text) for t in block.children or []):
+    for token in (t for block in _parser().parseInline(text) for t in block.children or []):
         # markdown-it still makes a link of `[a]()`, its empty address refused: as typed.
         if token.type == "link_open":
             opened.append(allowed_link(str(token.attrGet("href") or "")))
@@ -82,7 +93,7 @@ def _tokens(text: str) -> list[Token]:
     return found
 
 
-Write = Callable[[Token], str]
+Write = Callable[["Token"], str]
 
 
 def _text(token: Token) -> str:
@@ -119,12 +130,14 @@ HTML: dict[str, Write] = {
 @lru_cache(maxsize=4096)
 def to_html(text: str) -> Markup:
     """`text` as HTML: its inline markup as tags, everything else escaped."""
+    if not MARKUP.search(text):
+        return escape(text)
     return Markup(
         "".join(HTML.get(token.type, _text)(token) for token in _tokens(text))
     )
 
 
-PLAIN: dict[str, Callable[[Token], str]] = {
+PLAIN: dict[str, Write] = {
     "softbreak": lambda _token: " ",
     "hardbreak": lambda _token: " ",
 }
@@ -134,6 +147,8 @@ PLAIN: dict[str, Callable[[Token], str]] = {
 @lru_cache(maxsize=4096)
 def to_plain(text: str) -> str:
     """`text` without its inline markup: the words a reader sees on the page."""
+    if not MARKUP.search(text):
+        return text
     return "".join(PLAIN.get(t.type, _content)(t) for t in _tokens(text))
 
 
