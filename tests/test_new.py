@@ -205,10 +205,10 @@ def test_draft_brief_keeps_the_message_and_the_hint_apart(tmp_path: Path) -> Non
     assert caught.value.exit_code == 2
 
 
-def test_every_file_is_read_as_text_until_other_readers_come(tmp_path: Path) -> None:
-    for name in ("piece.txt", "piece.md", "piece.HTML", "piece"):
-        assert reading.kind_of(Path(name)) == "text"
-    path = _write(tmp_path / "bom.txt", "\ufeffHeadline\n\nBody.\n".encode())
+def test_plain_text_is_read_with_its_byte_order_mark_and_line_ends_undone(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path / "bom.txt", "\ufeffHeadline\r\n\r\nBody.\r\n".encode())
     assert reading.read_piece(path) == reading.Piece("Headline\n\nBody.\n")
 
 

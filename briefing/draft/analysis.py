@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing.draft.attributions import Attribution, find_attributions, is_stop
+from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
-from briefing.draft.reading import paragraphs
 from briefing.draft.sources import DraftSource, Sources
 from briefing.words import word_count
 

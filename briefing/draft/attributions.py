@@ -12,8 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import Quotation, find_quotations, mask
-from briefing.draft.reading import paragraphs
 from briefing.draft.speakers import (
     ABBREVIATIONS,
     NOT_NAMES,

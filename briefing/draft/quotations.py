@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.draft.reading import paragraphs
+from briefing.draft.paragraphs import paragraphs
 from briefing.words import word_count
 
 MIN_QUOTE_WORDS = 3
