@@ -190,9 +190,12 @@ def test_draft_brief_writes_the_file_and_says_what_it_found(tmp_path: Path) -> N
     done = draft.draft_brief("kessel", tmp_path / "briefs", KESSEL, dt.date(2026, 1, 31))
     assert done.path == tmp_path / "briefs" / "kessel.yaml"
     assert done.analysis is not None and len(done.analysis.quotes) == 7
+    assert done.saved is not None and done.saved.original is None  # text: saved once
+    assert done.saved.text == tmp_path / "briefs" / "sources" / "kessel.txt"
+    assert done.saved.text.read_bytes() == KESSEL.read_bytes()
     assert done.path.read_text(encoding="utf-8") == draft.draft_yaml(
-        "kessel", KESSEL.read_text(encoding="utf-8"),
-        skeleton.relative_source(KESSEL, tmp_path / "briefs"), dt.date(2026, 1, 31))
+        "kessel", KESSEL.read_text(encoding="utf-8"), "sources/kessel.txt",
+        dt.date(2026, 1, 31))
     bare = draft.draft_brief("bare", tmp_path)
     assert bare.analysis is None and brief_of(bare.path).piece.source_text is None
 
@@ -212,7 +215,7 @@ def test_plain_text_is_read_with_its_byte_order_mark_and_line_ends_undone(
     assert reading.read_piece(path) == reading.Piece("Headline\n\nBody.\n")
 
 
-def test_dir_and_an_article_elsewhere_give_a_relative_source_text(
+def test_an_article_elsewhere_is_saved_in_the_sources_folder_of_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -221,7 +224,8 @@ def test_dir_and_an_article_elsewhere_give_a_relative_source_text(
     result = new("fpif", "--from", "texts/fpif.txt", "--dir", "briefs/2026")
     assert result.exit_code == 0, result.output
     path = tmp_path / "briefs" / "2026" / "fpif.yaml"
-    assert str(brief_of(path).piece.source_text) == "../../texts/fpif.txt"
+    assert str(brief_of(path).piece.source_text) == "sources/fpif.txt"
+    assert (path.parent / "sources" / "fpif.txt").read_bytes() == FPIF.read_bytes()
     checked = check(path)  # reads the source text through the relative path
     assert not [f for f in checked.findings if f.code == "QU001"]
 
@@ -243,7 +247,7 @@ def test_fpif_word_count_and_reading_time(fpif: tuple[Result, Path, str]) -> Non
     assert text.splitlines()[0] == SCHEMA_LINE
     assert ("# The piece: 335 words, about 2 minutes to read (at 230 words a minute)."
             in text.splitlines()[:8])
-    assert brief_of(path).piece.source_text == Path("sources/fpif-russia-assad.txt")
+    assert brief_of(path).piece.source_text == Path("sources/fpif.txt")  # saved as SLUG.txt
 
 
 def test_fpif_quotes_include_brenton_with_his_attribution(

@@ -13,9 +13,10 @@ from briefing.wording import plural
 @click.command(cls=Command)
 @click.argument("slug")
 @click.option(
-    "--from", "article", type=click.Path(dir_okay=False, path_type=Path),
-    help="The piece's text (UTF-8): fill in its quotations and sources, and point "
-    "source_text at it.",
+    "--from", "article", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The piece as you have it: a saved web page (.html, .mhtml), a PDF, a Word or "
+    "OpenDocument file, Markdown or text; - reads standard input. Its text is saved in "
+    "DIR/sources/SLUG.txt, the file beside it.",
 )
 @click.option(
     "--dir", "directory", default=Path("content"), show_default=True,
@@ -24,10 +25,11 @@ from briefing.wording import plural
 def new(slug: str, article: Path | None, directory: Path) -> None:
     """Start a brief: write DIR/SLUG.yaml, a commented skeleton that validates.
 
-    With --from, it drafts from the piece's text its length, every direct quotation
-    (the quote bank) and the sources it can tell from attributions, each marked REVIEW.
-    Never overwrites a file. Exit status: 0 written, 2 a bad SLUG, an existing file or
-    an unreadable text, 1 when the file cannot be written.
+    With --from, it drafts from the piece what its file declares (headline, byline,
+    date, outlet), its length, every direct quotation (the quote bank) and the sources
+    it can tell from attributions, each marked REVIEW. Never overwrites a file. Exit
+    status: 0 written, 2 a bad SLUG, an existing file or a piece that cannot be read,
+    1 when a file cannot be written.
     """
     from briefing.draft import draft_brief
 

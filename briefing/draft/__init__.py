@@ -3,8 +3,9 @@
 One module per step, each working on the output of the one before:
 
 - `reading`: the file becomes a Piece, plain text with a blank line between
-  paragraphs; one reader per kind of file (today only UTF-8 text), so that readers
-  of other kinds plug in there and nothing after them changes;
+  paragraphs and what the file declares of it (headline, byline, date...); one
+  reader per kind of file, told by its bytes, so nothing after reading knows kinds;
+- `saving`: the text goes to sources/SLUG.txt, the file itself beside it;
 - `quotations`: the words in double quotes;
 - `attributions` (with `speakers`, who the words name): who said or reported what,
   found outside the quotations;
@@ -19,11 +20,12 @@ The analysis is rules of thumb on English news prose, in pure functions; only
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.draft.analysis import Analysis, analyse
-from briefing.draft.reading import Piece, read_piece
+from briefing.draft.reading import NAMES, STDIN, Piece, load_source, read_piece, read_source
+from briefing.draft.saving import Saving, plan, write
 from briefing.draft.skeleton import draft_yaml, relative_source
 from briefing.errors import BriefingError, UsageError
 from briefing.loader import parse
@@ -36,19 +38,23 @@ __all__ = ["Analysis", "Drafted", "Piece", "analyse", "draft_brief", "draft_yaml
 
 @dataclass(frozen=True)
 class Drafted:
-    """A brief written by `draft_brief`, and what was found in its piece (None without one)."""
+    """A brief written by `draft_brief`, what was found in its piece and where the piece
+    was saved (both None without one)."""
 
     path: Path
     analysis: Analysis | None
+    saved: Saving | None = None
 
 
-def draft_brief(slug: str, directory: Path, article: Path | None = None,
+def draft_brief(slug: str, directory: Path, article: Path | str | None = None,
                 today: dt.date | None = None) -> Drafted:
     """Write `directory`/SLUG.yaml, a skeleton that validates, drafted from `article` if given.
 
-    Never overwrites a file. Raises UsageError for a SLUG that is not a file stem or a
-    SLUG.yaml or SLUG.yml already there, InputError for an article that cannot be
-    read, BriefingError when the file cannot be written.
+    `article` is a file of any kind `reading` knows, or "-" for standard input; its
+    text is saved as `directory`/sources/SLUG.txt and the file itself copied beside it
+    (see `saving`). Never overwrites a file. Raises UsageError for a SLUG that is not a
+    file stem or a file already there, InputError for an article that cannot be read,
+    BriefingError when a file cannot be written.
     """
     target = directory / f"{slug}.yaml"
     if not ID.match(slug):
@@ -62,15 +68,28 @@ def draft_brief(slug: str, directory: Path, article: Path | None = None,
         if taken.exists() or taken.is_symlink():
             raise UsageError(f"{taken} already exists", "pick another SLUG, or delete the "
                              "file first if you mean to start it again")
-    text = source = analysis = None
-    if article is not None:
-        piece = read_piece(article)
-        text, source = piece.text, relative_source(article, directory)
-        analysis = analyse(text)
-        if piece.headline:  # a headline the file declares beats one guessed from the text
-            analysis = replace(analysis, headline=piece.headline)
-    yaml_text = draft_yaml(slug, text, source, today or dt.date.today(), analysis)
+    if article is None:
+        yaml_text = draft_yaml(slug, today=today or dt.date.today())
+        return _write(target, yaml_text, None, None)
+    source = load_source(article)
+    piece = read_source(source)
+    given = None if str(article) == STDIN else Path(article)
+    saving = plan(slug, directory, source, piece, given)
+    analysis = analyse(piece.text)
+    origin = None
+    if saving.original is not None:
+        origin = f"the {NAMES[piece.kind]} {relative_source(saving.original, directory)}"
+    yaml_text = draft_yaml(slug, piece.text, relative_source(saving.text, directory),
+                           today or dt.date.today(), analysis, piece.about, origin)
+    return _write(target, yaml_text, analysis, saving)
+
+
+def _write(target: Path, yaml_text: str, analysis: Analysis | None,
+           saving: Saving | None) -> Drafted:
     validate(parse(target, yaml_text))  # a draft that does not validate is a bug
+    if saving is not None:
+        write(saving, target, yaml_text.encode("utf-8"))
+        return Drafted(target, analysis, saving)
     try:
         write_atomic(target, yaml_text.encode("utf-8"))
     except OSError as exc:

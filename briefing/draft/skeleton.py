@@ -10,14 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 import yaml
 
 from briefing.draft.analysis import WORDS_PER_MINUTE, Analysis, analyse
+from briefing.draft.reading import About
 from briefing.draft.sources import DraftSource
-from briefing.model import Hand, SourceKind
+from briefing.model import MAX_TEXT, Genre, Hand, SourceKind
 from briefing.schema import SCHEMA_LINE
+
+GENRES = frozenset(genre.value for genre in Genre)
+URL = re.compile(r"https?://\S+")
+"""What `piece.url` accepts (the model's pattern)."""
 
 
 def scalar(value: str) -> str:
@@ -56,12 +62,14 @@ class _Lines:
 
 
 def draft_yaml(slug: str, article_text: str | None = None, article_path: str | None = None,
-               today: dt.date | None = None, analysis: Analysis | None = None) -> str:
+               today: dt.date | None = None, analysis: Analysis | None = None,
+               about: About | None = None, origin: str | None = None) -> str:
     """The commented YAML of a new brief, filled from `article_text` when it is given.
 
-    `article_path` is the article's path relative to the YAML file's folder (see
-    `relative_source`). The result validates as a brief; every value to replace says
-    REVIEW.
+    `article_path` is the path of the piece's text relative to the YAML file's folder
+    (see `relative_source`); `about` is what the file declares of the piece, and
+    `origin` names that file ("the web page sources/x.html"). The result validates as
+    a brief; every value to replace says REVIEW, and every value found a REVIEW comment.
     """
     today = today or dt.date.today()
     if analysis is None and article_text is not None:
@@ -80,7 +88,7 @@ def draft_yaml(slug: str, article_text: str | None = None, article_path: str | N
         out(f"# and {_count(len(analysis.sources), 'source')} (in `sourcing:`); "
             "check each against the piece.")
     out()
-    _piece(out, slug, analysis, article_path)
+    _piece(out, slug, analysis, article_path, about, origin)
     _meta(out, today)
     _judgments(out, analysis)
     _motives(out)
@@ -95,22 +103,67 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None) -> None:
+def authors(names: tuple[str, ...]) -> str | None:
+    """Authors as `piece.author` prints them: "Ana Ruiz", "A and B", "A, B and C"."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _fits(value: str | None) -> str | None:
+    """`value` with its whitespace folded, or None when it cannot be a brief's text."""
+    if value is None:
+        return None
+    folded = " ".join(value.split())
+    return folded if 0 < len(folded) <= MAX_TEXT else None
+
+
+def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None,
+           about: About | None, origin: str | None) -> None:
+    about = about or About()
+    found = f"REVIEW: as {origin} gives it" if origin else "REVIEW: as the file gives it"
     out("piece:", "the piece being briefed")
-    if analysis is not None and analysis.headline:
+    headline = _fits(about.headline)
+    if headline:
+        out(f"  headline: {scalar(headline)}", found)
+    elif analysis is not None and analysis.headline:
         out(f"  headline: {scalar(analysis.headline)}", "REVIEW: the text's first line")
     else:
         out(f"  headline: {scalar('REVIEW: the headline, as published')}")
-    out("  # dek: the subtitle or standfirst, if any")
-    out(f"  outlet: {scalar('REVIEW: where it was published')}")
-    out("  # url: https://...", "where it can be read")
-    out("  # author: ...", "author and published: leave out when unknown,")
-    out("  # published: YYYY-MM-DD", 'and the brief says "not stated"')
-    out("  # published_note: what is known of the date when it is not stated")
-    out("  genre: news", "REVIEW: news, analysis, opinion, editorial,")
+    if dek := _fits(about.dek):
+        out(f"  dek: {scalar(dek)}", found)
+    else:
+        out("  # dek: the subtitle or standfirst, if any")
+    if outlet := _fits(about.outlet):
+        out(f"  outlet: {scalar(outlet)}", found)
+    else:
+        out(f"  outlet: {scalar('REVIEW: where it was published')}")
+    url = about.url if about.url and URL.fullmatch(about.url) else None
+    if url:
+        out(f"  url: {scalar(url)}", found)
+    else:
+        out("  # url: https://...", "where it can be read")
+    author = _fits(authors(about.authors))
+    if author:
+        out(f"  author: {scalar(author)}", found)
+    else:
+        out("  # author: ...", "author and published: leave out when unknown,")
+    if about.published:
+        out(f"  published: {about.published.isoformat()}", found)
+    elif note := _fits(about.published_note):
+        out(f"  published_note: {scalar(note)}", found)
+    else:
+        out("  # published: YYYY-MM-DD", 'and the brief says "not stated"')
+        out("  # published_note: what is known of the date when it is not stated")
+    if about.genre in GENRES:
+        out(f"  genre: {about.genre}", f"{found}; or news, analysis, opinion,")
+    else:
+        out("  genre: news", "REVIEW: news, analysis, opinion, editorial,")
     out("", "feature, interview, report or other")
     if path is not None:
         out(f"  source_text: {scalar(path)}", "every quote is checked against it")
+        if origin:
+            out("", f"(the text taken from {origin})")
     else:
         out(f"  # source_text: sources/{slug}.txt", "the piece's text (UTF-8), relative to")
         out("", "this file: every quote is checked against it")

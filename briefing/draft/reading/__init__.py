@@ -23,7 +23,8 @@ from briefing.draft.reading.piece import About, Piece, Source
 from briefing.draft.reading.sniffing import kind_of
 from briefing.errors import InputError
 
-__all__ = ["READERS", "About", "Piece", "Source", "load_source", "read_piece", "read_source"]
+__all__ = ["NAMES", "READERS", "STDIN", "About", "Piece", "Source", "load_source", "read_piece",
+           "read_source"]
 
 STDIN = "-"
 """The name `--from` gives standard input."""
