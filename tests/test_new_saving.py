@@ -98,6 +98,8 @@ def test_the_page_is_copied_beside_its_text(
     Path("saved page.htm").write_bytes(b"<html><p>the page, byte for byte</p></html>")
     result = new("talks", "--from", "saved page.htm")
     assert result.exit_code == 0, result.output
+    assert ("saved the piece's text as content/sources/talks.txt and "
+            "content/sources/talks.htm\n") in result.stdout
     folder = Path("content/sources")
     assert sorted(p.name for p in folder.iterdir()) == ["talks.htm", "talks.txt"]
     assert (folder / "talks.htm").read_bytes() == Path("saved page.htm").read_bytes()

@@ -38,5 +38,8 @@ def new(slug: str, article: Path | None, directory: Path) -> None:
     if drafted.analysis is not None:
         found = (f": {plural(len(drafted.analysis.quotes), 'quote')} and "
                  f"{plural(len(drafted.analysis.sources), 'draft source')} to review")
+    if drafted.saved is not None and drafted.saved.text_bytes is not None:
+        kept = f" and {drafted.saved.original}" if drafted.saved.original else ""
+        click.echo(f"saved the piece's text as {drafted.saved.text}{kept}")
     click.echo(f"wrote {target}{found}; next: replace every REVIEW in it, then "
                f"`briefing check {target}`")
