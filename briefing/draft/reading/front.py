@@ -8,7 +8,8 @@ declares nothing; it only reads the text, never changes it (quotations are check
 against the text as it stands).
 
 Each kind of line is a small function in LINES, tried in order on each of the first
-lines until the body begins (the first long paragraph).
+lines until the body begins (the first paragraph of sentences longer than any
+headline); a short line of no kind (a press office's letterhead) is passed over.
 """
 
 from __future__ import annotations
@@ -31,12 +32,18 @@ BODY_CHARS = 320
 
 KICKERS: dict[str, str] = {
     "opinion": "opinion", "op-ed": "opinion", "oped": "opinion", "comment": "opinion",
-    "commentary": "opinion", "column": "opinion", "editorial": "opinion",
+    "commentary": "opinion", "column": "opinion", "editorial": "editorial",
     "analysis": "analysis", "news analysis": "analysis", "interview": "interview",
     "the interview": "interview", "q&a": "interview", "news": "news",
     "breaking news": "news", "explainer": "analysis", "feature": "feature",
+    "report": "report", "press release": "other", "statement": "other",
+    "media release": "other", "news release": "other",
+    **dict.fromkeys(("business", "politics", "world", "national", "local", "economy",
+                     "sport", "science", "health", "environment", "technology", "culture",
+                     "education", "crime", "uk", "us", "europe"), "news"),
 }
-"""A kicker line above the headline, lower-cased, and the genre it tells."""
+"""A kicker line above the headline, lower-cased, and the genre it tells (a news
+section's name, "Business", tells news)."""
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -62,6 +69,10 @@ _TIME = re.compile(r"^[\s,|·•\u2013\u2014-]*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[
 """What may follow a date on a date line: a time and its zone."""
 
 BYLINE = re.compile(r"^(?:written\s+)?by\s+(?P<names>\S.*)$", re.IGNORECASE)
+PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+"""What divides the parts of a line of several (kicker, byline, date); not dashes, which
+headlines hold."""
+
 SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[\u2014\u2013]\s+")
 """What divides a byline from the date or outlet on the same line."""
 
@@ -79,6 +90,10 @@ OUTLET_LINE = re.compile(r"^(?:published\s+(?:in|by)|first\s+published\s+in|sour
 _FOR_OUTLET = re.compile(r"\s+for\s+(?P<outlet>(?:The\s+)?[A-Z][\w'\u2019&.-]*"
                          r"(?:\s+[A-Z][\w'\u2019&.-]*)*)$")
 
+_OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w'\u2019&.-]*"
+                     r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019&.-]*){0,4}$")
+"""A part of a byline that names an outlet: a few capitalised words."""
+
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
 
 
@@ -91,6 +106,9 @@ class Front:
     dek_at: int | None = None
     dek: str | None = None
     dated_at: int = -1
+    byline_at: int = -1
+    previous: str | None = None
+    """The line before: a press release's letterhead, when the kicker follows it."""
 
 
 Line = Callable[[Front, int, str], bool]
@@ -102,15 +120,24 @@ def front(text: str, about: About | None = None) -> About:
     state = Front(about or About())
     declared = state.about
     for index, line in enumerate(_head(text)):
-        if len(line) > BODY_CHARS:
-            break
-        if not any(kind(state, index, line) for kind in LINES):
-            break  # a line of the body: the front matter is over
+        if len(line) > BODY_CHARS or _body(line):
+            break  # the body has begun: the front matter is over
+        if line == declared.headline:
+            state.headline_at = index
+            continue
+        for part in PARTS.split(line):  # "Analysis · By Ana Ruiz · 2 March 2026"
+            any(kind(state, index, part) for kind in LINES)  # one of no kind is passed over
+            state.previous = part
     found = state.about
     if state.dek is not None and state.dek_at is not None and state.dated_at > state.dek_at:
         found = replace(found, dek=found.dek or state.dek)
     # What the file itself declares wins over what its lines suggest.
     return replace(found, **{name: value for name, value in vars(declared).items() if value})
+
+
+def _body(line: str) -> bool:
+    """Whether `line` is a paragraph of the body: sentences, longer than a headline."""
+    return len(line.split()) > HEADLINE_WORDS and line[-1] in ".!?\u201d\"'"
 
 
 def _head(text: str) -> list[str]:
@@ -119,11 +146,18 @@ def _head(text: str) -> list[str]:
 
 
 def _kicker(state: Front, index: int, line: str) -> bool:
-    genre = KICKERS.get(line.rstrip(":|").strip().lower())
-    if genre is None or state.headline_at is not None:
+    genre = KICKERS.get(line.strip(" :|*_").lower())
+    if genre is None:
         return False
     if state.about.genre is None:
         state.about = replace(state.about, genre=genre)
+    letterhead = state.previous
+    if genre == "other" and letterhead and _OUTLET.match(letterhead):
+        # "Norland Ports Authority" above "Press release": who issues it, not a headline.
+        state.about = replace(state.about, outlet=state.about.outlet or letterhead)
+        if state.about.headline == letterhead:
+            state.about = replace(state.about, headline=None)
+            state.headline_at = None
     return True
 
 
@@ -138,8 +172,10 @@ def _byline(state: Front, index: int, line: str) -> bool:
     about = state.about
     state.about = replace(about, authors=about.authors or names,
                           outlet=about.outlet or outlet)
-    for part in parts[1:]:
-        _date(state, index, part)
+    state.byline_at = index
+    for part in parts[1:]:  # "By Ana Ruiz | The Daily Example"
+        if not _date(state, index, part) and state.about.outlet is None and _OUTLET.match(part):
+            state.about = replace(state.about, outlet=part)
     return True
 
 
@@ -189,6 +225,15 @@ def _day(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+def _beside_byline(state: Front, index: int, line: str) -> bool:
+    """A part of the byline's line that is no date: the outlet ("By Ana Ruiz | The Post")."""
+    if state.byline_at != index or not _OUTLET.match(line):
+        return False
+    if state.about.outlet is None:
+        state.about = replace(state.about, outlet=line)
+    return True
+
+
 def _outlet(state: Front, index: int, line: str) -> bool:
     match = OUTLET_LINE.match(line)
     if match is None:
@@ -232,6 +277,7 @@ LINES: list[Line] = [
     _kicker,
     _dated(_byline),
     _dated(_date),
+    _beside_byline,
     _outlet,
     _headline,
     _dek,

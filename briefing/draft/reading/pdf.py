@@ -221,12 +221,12 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 
 
 def _spacing(lines: list[Line]) -> float:
-    """The body's usual distance from one baseline to the next, in points."""
-    gaps = Counter(round(before.bottom - after.bottom, 0)
-                   for before, after in itertools.pairwise(lines)
-                   if before.page == after.page and before.bottom > after.bottom
-                   and abs(before.size - after.size) < 0.5)
-    return float(gaps.most_common(1)[0][0]) if gaps else max(lines[0].size * 1.2, 1.0)
+    """The usual distance from one baseline to the next, as a multiple of the text's size."""
+    ratios = Counter(round((before.bottom - after.bottom) / after.size, 1)
+                     for before, after in itertools.pairwise(lines)
+                     if before.page == after.page and before.bottom > after.bottom
+                     and abs(before.size - after.size) < 0.5 and after.size > 0)
+    return ratios.most_common(1)[0][0] if ratios else 1.2
 
 
 def _starts_paragraph(before: Line, line: Line, spacing: float, left: float,
@@ -238,7 +238,8 @@ def _starts_paragraph(before: Line, line: Line, spacing: float, left: float,
     if line.page != before.page:
         return size_changed or indented or ended_short
     gap = before.bottom - line.bottom
-    return (size_changed or indented or ended_short or gap > spacing * 1.3 or gap < 0)
+    return (size_changed or indented or ended_short or gap > spacing * line.size * 1.3
+            or gap < 0)
 
 
 def _vocabulary(lines: list[Line]) -> Counter[str]:
