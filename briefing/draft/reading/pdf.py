@@ -14,13 +14,14 @@ rebuilds what the author wrote:
   the body's line spacing, when its size differs from the line before (a heading),
   when it is indented against the column, or when the line before ends a sentence
   well short of the column's right edge;
-- **hyphenation** is undone by a rule that never invents a word: a line-end hyphen
-  the producer marked as splitting a word (a soft hyphen, which PDFium tells apart)
-  is always removed;
-  a plain hyphen before a lower-case letter is removed when the document itself
-  spells the joined word elsewhere, and kept when it spells the hyphenated form, or
-  when both halves are words of its own ("well-" + "known"); a half that is no word
-  of the document ("gov-" + "ernment") is hyphenation, so it is joined.
+- **hyphenation** is undone by a rule that takes the document as its own
+  dictionary, since a PDF does not tell a word processor's hyphen from a compound's
+  (both are drawn as "-"; PDFium reports either as "\x02" at a line end): a hyphen
+  ending a line before a lower-case letter is removed when the document spells the
+  joined word elsewhere ("government"); it is kept when the document spells the
+  hyphenated form elsewhere ("cost-cutting"), or when both halves are words of its
+  own ("well-" + "known"); otherwise a half is no word ("gov-" + "ernment"), so it
+  is hyphenation, and joined. A capital or digit after the hyphen keeps it.
 
 The document information gives the title (a browser's "Headline | Outlet" split
 in two), the author, and the creation date; the creation date is only trusted
@@ -48,8 +49,8 @@ TAIL = 2048
 OUTER = 2
 """How many lines at each end of a page may be headers or footers."""
 
-SOFT_HYPHENS = frozenset("\ufffe\u00ad\x02")
-"""What PDFium reports for a hyphen a word processor put in to break a word."""
+HYPHENS = frozenset("-\ufffe\u00ad\x02")
+"""What ends a line broken at a hyphen, as PDFium reports it."""
 
 MIN_TEXT = 40
 """A PDF with fewer letters than this in all has no text layer worth the name."""
@@ -154,11 +155,9 @@ def _lines(textpage: Any, page: int) -> list[Line]:
     import pypdfium2.raw as pdfium
 
     count = textpage.count_chars()
-    text = "".join("\x02" if pdfium.FPDFText_IsHyphen(textpage, i) == 1
-                   else chr(pdfium.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    text = "".join(chr(pdfium.FPDFText_GetUnicode(textpage, i)) for i in range(count))
     lines: list[Line] = []
-    # PDFium ends a line with a break, or with a hyphen it marks as one that splits a
-    # word (here "\x02") and no break at all.
+    # PDFium ends a line with a break, or with a hyphen ("\x02") and no break at all.
     for match in re.finditer(r"[^\r\n\x02\ufffe]+[\x02\ufffe]?", text):
         start = match.start()
         stripped = match[0].strip()
@@ -255,14 +254,16 @@ def _join(parts: list[str], words: Counter[str]) -> str:
     """The lines of one paragraph as one line, hyphenation undone."""
     text = parts[0]
     for part in parts[1:]:
-        split = text[-1] in SOFT_HYPHENS or (text[-1] == "-" and _hyphenated(text, part, words))
-        text = text[:-1] + part if split else f"{text} {part}"
-    return "".join(ch for ch in text if ch not in SOFT_HYPHENS)
+        if text[-1] in HYPHENS:
+            text = text[:-1] + (part if _hyphenated(text[:-1], part, words) else f"-{part}")
+        else:
+            text = f"{text} {part}"
+    return text
 
 
 def _hyphenated(text: str, part: str, words: Counter[str]) -> bool:
-    """Whether the hyphen ending `text` split a word (rather than joining two)."""
-    head = re.search(r"([^\W\d_]+)-$", text)
+    """Whether a hyphen between `text` and `part` split a word (rather than joining two)."""
+    head = re.search(r"([^\W\d_]+)$", text)
     tail = re.match(r"([^\W\d_]+)", part)
     if head is None or tail is None or not tail[1][0].islower():
         return False
