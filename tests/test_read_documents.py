@@ -422,3 +422,80 @@ def test_damaged_docx(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
     data = (ARTICLES / "water-board.docx").read_bytes()
     path.write_bytes(data[: len(data) // 2])
     _refused(run_cli, tmp_path, path, "damaged")
+
+
+def test_pdf_over_the_page_limit(tmp_path: Path, run_cli: Callable[..., Result],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.draft.reading import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    _refused(run_cli, tmp_path, ARTICLES / "harbour-strike.pdf", "3 pages", "page range")
+
+
+# --- what Word and OpenDocument files hold besides paragraphs -----------------------------
+
+
+def test_word_tables_are_rows_and_footnotes_come_after_the_body() -> None:
+    found = read_piece(ARTICLES / "water-board.docx").text.split("\n\n")
+    row = found.index("Quay Street north | 1931 | Critical | Replace within 12 months")
+    last = found.index(paragraphs(SOURCES / "water-board.txt")[-1])
+    assert row < last
+    assert found[last + 1:] == [
+        "[1] The Ledger has seen three of the reports, dated 4, 11 and 19 March 2024.",
+        "[2] The inquiry was announced in a short statement on the inspectorate's website.",
+    ]
+
+
+def test_python_docx_defaults_are_nobodys_byline() -> None:
+    from docx import Document
+
+    core = Document(str(ARTICLES / "press-statement.docx")).core_properties
+    assert core.author == "python-docx"  # the file says so; the reader must not believe it
+    assert read_piece(ARTICLES / "press-statement.docx").about.authors == ("Mira Kovac",)
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>
+<text:p>A sentence the author deleted.</text:p></text:deletion></text:changed-region>
+</text:tracked-changes>
+<text:h text:outline-level="1">Council <text:span>votes</text:span> to close the pool</text:h>
+<text:p>The council voted<text:s text:c="2"/>on Monday to close the pool.<text:note
+ text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>
+<text:p>By seven votes to four.</text:p></text:note-body></text:note><office:annotation>
+<dc:creator>Editor</dc:creator><text:p>Check the vote count.</text:p></office:annotation></text:p>
+<text:list><text:list-item><text:p>The pool shuts in May.</text:p></text:list-item>
+<text:list-item><text:p>Swimmers will use the school's pool.</text:p></text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>Year</text:p></table:table-cell>
+<table:table-cell><text:p>Visits</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>2025</text:p></table:table-cell>
+<table:table-cell><text:p>41,000</text:p></table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>"""
+
+ODT_META = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>
+<dc:title>Council votes to close the pool</dc:title><dc:creator>Ana Ruiz</dc:creator>
+<meta:creation-date>2026-03-02T09:00:00</meta:creation-date></office:meta>
+</office:document-meta>"""
+
+
+def test_opendocument_headings_lists_tables_and_notes(tmp_path: Path) -> None:
+    path = tmp_path / "pool"
+    with zipfile.ZipFile(path, "w") as out:
+        out.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        out.writestr("content.xml", ODT_CONTENT)
+        out.writestr("meta.xml", ODT_META)
+    piece = read_piece(path)
+    assert piece.kind == "odt"
+    assert piece.text.split("\n\n") == [
+        "Council votes to close the pool", "The council voted on Monday to close the pool.",
+        "The pool shuts in May.", "Swimmers will use the school's pool.", "Year | Visits",
+        "2025 | 41,000", "[1] By seven votes to four."]
+    about = piece.about
+    assert (about.headline, about.authors, about.published) == (
+        "Council votes to close the pool", ("Ana Ruiz",), dt.date(2026, 3, 2))

@@ -251,6 +251,9 @@ def _headline(state: Front, index: int, line: str) -> bool:
     state.headline_at = index
     if state.about.headline is None:
         state.about = replace(state.about, headline=line)
+    kicker, colon, _ = line.partition(": ")  # "Analysis: Will the levy pay?"
+    if colon and kicker.lower() in KICKERS and state.about.genre is None:
+        state.about = replace(state.about, genre=KICKERS[kicker.lower()])
     return True
 
 

@@ -28,8 +28,9 @@ SAMPLE = 8192
 
 REFUSED: dict[bytes, tuple[str, str]] = {
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": (
-        "is an old Word (.doc) or Office file, which cannot be read",
-        "open it in Word or LibreOffice and save it as .docx (File > Save As), then try again"),
+        "is an old Word (.doc) file, or an Office file locked with a password: it cannot "
+        "be read", "open it in Word or LibreOffice (with its password, if it has one) and "
+        "save it as .docx without a password (File > Save As), then try again"),
     b"{\\rtf": ("is an RTF file, which cannot be read",
                 "open it in your word processor and save it as .docx or plain text (.txt)"),
     b"\x89PNG": ("is an image (PNG), not an article's text",
