@@ -51,7 +51,7 @@ def read(source: Source) -> Piece:
     try:
         document = docx.Document(checked.repacked())
         blocks = list(_blocks(document))
-        about = _about(document, blocks)
+        about, made = _about(document, blocks)
     except Exception:  # python-docx raises many kinds on a damaged part; all mean the same
         raise source.error("is damaged or not really a Word file: it cannot be read",
                            "open it in Word or LibreOffice and save it as .docx again, or "
@@ -63,7 +63,7 @@ def read(source: Source) -> Piece:
                            "more than an article", "save only the article and try again")
     if not text.strip():
         raise source.error("has no text in it", "check that it is the right file")
-    return Piece(text, "docx", front(text, about))
+    return Piece(text, "docx", front(text, about, made))
 
 
 def _blocks(document: Any) -> Iterator[tuple[str, str]]:
@@ -86,20 +86,18 @@ def _blocks(document: Any) -> Iterator[tuple[str, str]]:
                 yield (block.style.name if block.style is not None else ""), text
 
 
-def _about(document: Any, blocks: list[tuple[str, str]]) -> About:
+def _about(document: Any, blocks: list[tuple[str, str]]) -> tuple[About, dt.date | None]:
+    """What the styles and core properties say of the piece, and the day it was made."""
     core = document.core_properties
     headline = next((text for style, text in blocks if style == "Title"), None)
     dek = next((text for style, text in blocks if style == "Subtitle"), None)
     author = " ".join((core.author or "").split())
     authors = tuple(name.strip() for name in re.split(r";|\s+and\s+", author)
                     if name.strip()) if author.lower() not in PLACEHOLDER_AUTHORS else ()
-    created = core.created.date() if core.created else None
-    text = "\n".join(text for _, text in blocks)
-    stated = front(text)
-    if created in TEMPLATE_DAYS or stated.published or stated.published_note:
-        created = None
-    return About(headline=headline or (core.title or "").strip() or None, dek=dek,
-                 authors=authors, published=created)
+    made = core.created.date() if core.created else None
+    about = About(headline=headline or (core.title or "").strip() or None, dek=dek,
+                  authors=authors)
+    return about, None if made in TEMPLATE_DAYS else made
 
 
 def _footnotes(checked: archive.Archive) -> list[str]:

@@ -115,8 +115,12 @@ Line = Callable[[Front, int, str], bool]
 """A kind of line: records what the line tells and says True, or says False."""
 
 
-def front(text: str, about: About | None = None) -> About:
-    """`about` (what the file declared) completed from the first lines of `text`."""
+def front(text: str, about: About | None = None, made: dt.date | None = None) -> About:
+    """`about` (what the file declared) completed from the first lines of `text`.
+
+    `made` is the day the file says it was made: the piece's date only when neither
+    the file nor its lines give one (a file is often made long after, or before).
+    """
     state = Front(about or About())
     declared = state.about
     for index, line in enumerate(_head(text)):
@@ -132,7 +136,10 @@ def front(text: str, about: About | None = None) -> About:
     if state.dek is not None and state.dek_at is not None and state.dated_at > state.dek_at:
         found = replace(found, dek=found.dek or state.dek)
     # What the file itself declares wins over what its lines suggest.
-    return replace(found, **{name: value for name, value in vars(declared).items() if value})
+    found = replace(found, **{name: value for name, value in vars(declared).items() if value})
+    if found.published is None and found.published_note is None and made is not None:
+        found = replace(found, published=made)
+    return found
 
 
 def _body(line: str) -> bool:

@@ -54,10 +54,9 @@ def read(source: Source) -> Piece:
         raise source.error("has no text in it", "check that it is the right file")
     headline = next((text for style, text in blocks if style == "Title"), None)
     dek = next((text for style, text in blocks if style == "Subtitle"), None)
-    about = _meta(checked.xml("meta.xml"), text)
-    about = About(headline=headline or about.headline, dek=dek, authors=about.authors,
-                  published=about.published)
-    return Piece(text, "odt", front(text, about))
+    meta, made = _meta(checked.xml("meta.xml"))
+    about = About(headline=headline or meta.headline, dek=dek, authors=meta.authors)
+    return Piece(text, "odt", front(text, about, made))
 
 
 def _title_styles(content: ET.Element) -> dict[str, str]:
@@ -113,16 +112,15 @@ def _notes(body: ET.Element) -> Iterator[str]:
                 yield text
 
 
-def _meta(meta: ET.Element | None, text: str) -> About:
+def _meta(meta: ET.Element | None) -> tuple[About, dt.date | None]:
+    """What meta.xml says of the piece, and the day the file was made."""
     if meta is None:
-        return About()
+        return About(), None
     title = " ".join((meta.findtext(f".//{DC}title") or "").split()) or None
     creator = " ".join((meta.findtext(f".//{DC}creator") or
                         meta.findtext(f".//{META}initial-creator") or "").split())
     made = meta.findtext(f".//{META}creation-date") or meta.findtext(f".//{DC}date") or ""
-    stated = front(text)
-    published = None if stated.published or stated.published_note else _day(made)
-    return About(headline=title, authors=(creator,) if creator else (), published=published)
+    return About(headline=title, authors=(creator,) if creator else ()), _day(made)
 
 
 def _day(value: str) -> dt.date | None:

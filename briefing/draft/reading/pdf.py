@@ -8,7 +8,8 @@ rebuilds what the author wrote:
 - **furniture**: a line at the top or bottom of a page (one of its two outermost)
   is dropped when it is a page number ("3", "Page 3 of 7", "3/7"), a web address or
   file path (a browser's footer), a date-and-time stamp (a browser's header), the
-  document's own title repeated, or when it comes back at the top or bottom of
+  document's own title repeated, a copyright notice, a site's masthead (the outlet
+  of the title, with its menu), or when it comes back at the top or bottom of
   other pages once its digits are ignored (a running header or footer);
 - **paragraphs**: a line starts a new paragraph when the gap above it is wider than
   the body's line spacing, when its size differs from the line before (a heading),
@@ -36,7 +37,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from briefing.draft.reading.front import front
@@ -62,6 +63,11 @@ ADDRESS = re.compile(r"^(?:https?://|file:/|www\.)\S*(?:\s+\d{1,4}\s*/\s*\d{1,4}
 STAMP = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b",
                    re.IGNORECASE)
 """A browser's header opens with the date and time of printing: "12/1/26, 10:52 AM"."""
+
+COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b)", re.IGNORECASE)
+
+MASTHEAD_WORDS = 12
+"""A masthead is the outlet's name and a few menu entries, no more."""
 
 BROWSERS = ("skia", "chrom", "mozilla", "firefox", "cairo", "webkit", "safari", "quartz")
 """Words in a Producer or Creator that mean a browser printed the file."""
@@ -112,9 +118,9 @@ def read(source: Source) -> Piece:
                            "run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and give "
                            "--from the result, or paste the article's text into a .txt file")
     title = _title(info)
-    lines = _without_furniture(pages, title[0])
+    lines = _without_furniture(pages, *title)
     text = "\n\n".join(_paragraphs(lines))
-    return Piece(text, "pdf", front(text, _about(info, title, text)))
+    return Piece(text, "pdf", front(text, _about(info, title), _made(info)))
 
 
 def _unopenable(source: Source, exc: Any) -> Exception:
@@ -177,7 +183,8 @@ def _furniture_key(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text.lower()).split())
 
 
-def _without_furniture(pages: list[list[Line]], title: str | None) -> list[Line]:
+def _without_furniture(pages: list[list[Line]], title: str | None,
+                       outlet: str | None) -> list[Line]:
     """All body lines, in order: headers, footers and page numbers dropped."""
     def outer(page: list[Line]) -> list[Line]:
         by_height = sorted(page, key=lambda line: -line.bottom)
@@ -192,11 +199,20 @@ def _without_furniture(pages: list[list[Line]], title: str | None) -> list[Line]
             key = _furniture_key(line.text)
             if id(line) in margins and (
                     (len(pages) > 1 and repeats[key] > 1 and repeats[key] * 2 >= len(pages))
-                    or PAGE_NUMBER.match(line.text) or ADDRESS.match(line.text)
-                    or STAMP.match(line.text) or key == wanted_title):
+                    or key == wanted_title or _furniture(line.text, outlet)):
                 continue
             body.append(line)
     return body
+
+
+def _furniture(text: str, outlet: str | None) -> bool:
+    """Whether a line at a page's top or bottom is furniture by what it says."""
+    if PAGE_NUMBER.match(text) or ADDRESS.match(text) or STAMP.match(text):
+        return True
+    if COPYRIGHT.match(text) and len(text.split()) <= 2 * MASTHEAD_WORDS:
+        return True
+    return bool(outlet and text.startswith(outlet) and text[-1] not in ".!?\u201d\""
+                and len(text.split()) <= MASTHEAD_WORDS)
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
@@ -285,18 +301,19 @@ def _title(info: dict[str, str]) -> tuple[str | None, str | None]:
     return title, None
 
 
-def _about(info: dict[str, str], title: tuple[str | None, str | None], text: str) -> About:
+def _about(info: dict[str, str], title: tuple[str | None, str | None]) -> About:
     """What the document information says of the piece."""
     author = " ".join(info.get("Author", "").split())
+    return About(headline=title[0], outlet=title[1],
+                 authors=(author,) if author.lower() not in PLACEHOLDER_AUTHORS else ())
+
+
+def _made(info: dict[str, str]) -> dt.date | None:
+    """The day the file was made, unless a browser made it (then it is a printing date)."""
     maker = f"{info.get('Producer', '')} {info.get('Creator', '')}".lower()
-    published = None if any(name in maker for name in BROWSERS) else _date(
-        info.get("CreationDate", ""))
-    about = About(headline=title[0], outlet=title[1],
-                  authors=(author,) if author.lower() not in PLACEHOLDER_AUTHORS else ())
-    if published is not None and front(text).published is None and \
-            front(text).published_note is None:
-        about = replace(about, published=published)
-    return about
+    if any(name in maker for name in BROWSERS):
+        return None
+    return _date(info.get("CreationDate", ""))
 
 
 def _date(value: str) -> dt.date | None:
