@@ -93,7 +93,8 @@ def _text(element: ET.Element) -> str:
     parts = [element.text or ""]
     for child in element:
         if child.tag == f"{TEXT}s":
-            parts.append(" " * min(int(child.get(f"{TEXT}c", "1") or 1), 100))
+            spaces = child.get(f"{TEXT}c", "1")
+            parts.append(" " * (min(int(spaces), 100) if spaces.isdigit() else 1))
         elif child.tag in (f"{TEXT}tab", f"{TEXT}line-break"):
             parts.append(" ")
         elif child.tag not in SKIPPED:

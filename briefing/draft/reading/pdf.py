@@ -53,6 +53,9 @@ OUTER = 2
 HYPHENS = frozenset("-\ufffe\u00ad\x02")
 """What ends a line broken at a hyphen, as PDFium reports it."""
 
+CONTROLS = re.compile(r"[\x00\x01\x03-\x09\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters a text layer may hold, which are no part of the text."""
+
 MIN_TEXT = 40
 """A PDF with fewer letters than this in all has no text layer worth the name."""
 
@@ -140,19 +143,21 @@ def _pages(source: Source, document: Any) -> list[list[Line]]:
         raise source.error(f"has {count:,} pages, more than the {MAX_PAGES} read",
                            "save only the article's pages as a PDF (print a page range) "
                            "and try again")
-    pages, chars = [], 0
+    pages: list[list[Line]] = []
+    chars = 0
     for number in range(count):
         page = document[number]
         try:
-            lines = _lines(page.get_textpage(), number)
+            textpage = page.get_textpage()
+            chars += textpage.count_chars()
+            if chars > MAX_TEXT_CHARS:  # counted before a character is read
+                textpage.close()
+                raise source.error(f"holds more than {MAX_TEXT_CHARS:,} characters of text, "
+                                   "far more than an article",
+                                   "save only the article's pages as a PDF and try again")
+            pages.append(_lines(textpage, number))
         finally:
             page.close()
-        chars += sum(len(line.text) for line in lines)
-        if chars > MAX_TEXT_CHARS:
-            raise source.error(f"holds more than {MAX_TEXT_CHARS:,} characters of text, "
-                               "far more than an article",
-                               "save only the article's pages as a PDF and try again")
-        pages.append(lines)
     return pages
 
 
@@ -161,7 +166,12 @@ def _lines(textpage: Any, page: int) -> list[Line]:
     import pypdfium2.raw as pdfium
 
     count = textpage.count_chars()
-    text = "".join(chr(pdfium.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    units = [pdfium.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    # One character per index, so that a place in `text` is a character's box: control
+    # characters (but line breaks and "\x02", a hyphen) count as spaces, and UTF-16
+    # surrogates are paired only in each line's text (`_clean`).
+    text = CONTROLS.sub(" ", "".join(chr(unit) if unit < 0x110000 else "\ufffd"
+                                     for unit in units))
     lines: list[Line] = []
     # PDFium ends a line with a break, or with a hyphen ("\x02") and no break at all.
     for match in re.finditer(r"[^\r\n\x02\ufffe]+[\x02\ufffe]?", text):
@@ -173,9 +183,15 @@ def _lines(textpage: Any, page: int) -> list[Line]:
         last = start + len(match[0].rstrip()) - 1
         left, bottom, _, top = textpage.get_charbox(first, loose=True)
         _, _, right, _ = textpage.get_charbox(last, loose=True)
-        lines.append(Line(" ".join(stripped.split()), left, right, bottom, top - bottom, page))
+        lines.append(Line(_clean(stripped), left, right, bottom, top - bottom, page))
     textpage.close()
     return lines
+
+
+def _clean(text: str) -> str:
+    """A line's text with its spaces folded and its UTF-16 surrogates paired."""
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return " ".join(text.split())
 
 
 def _furniture_key(text: str) -> str:
