@@ -226,6 +226,23 @@ def test_plain_text_declares_its_kicker_byline_and_date_in_its_first_lines(
         ("Ana Ruiz", "Tom Lee"), dt.date(2026, 3, 2))
 
 
+@pytest.mark.parametrize(("lines", "authors", "published"), [
+    ("By Ana Ruiz in Kessel, March 2, 2026", ("Ana Ruiz",), dt.date(2026, 3, 2)),
+    ("Analysis \u00b7 By Ana Ruiz & Tom Lee \u00b7 2026-03-02", ("Ana Ruiz", "Tom Lee"),
+     dt.date(2026, 3, 2)),
+    ("By ANA RUIZ\nUpdated March 9, 2026\nPublished Monday, March 2, 2026 at 10:30 GMT",
+     ("Ana Ruiz",), dt.date(2026, 3, 2)),
+    ("Written by Ana Ruiz for The Norland Herald\nUpdated 9 March 2026", ("Ana Ruiz",), None),
+])
+def test_bylines_and_date_lines_as_sites_write_them(tmp_path: Path, lines: str,
+                                                    authors: tuple[str, ...],
+                                                    published: dt.date | None) -> None:
+    text = f"Talks fail in Vell\n{lines}\n\nThe talks failed on Monday.\n"
+    about = _read(tmp_path, text.encode(), "piece.txt").about
+    assert (about.headline, about.authors, about.published) == (
+        "Talks fail in Vell", authors, published)
+
+
 def test_a_date_known_to_the_month_is_a_note(tmp_path: Path) -> None:
     about = _read(tmp_path, b"Talks fail\nBy Ana Ruiz\nMarch 2026\n\nThe talks failed.\n",
                   "piece.txt").about

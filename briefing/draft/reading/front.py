@@ -53,13 +53,16 @@ MONTHS = {name: number for number, names in enumerate((
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_LEAD = r"(?:(?:published|posted|updated|dated|date)(?:\s+on)?:?\s+)?"
+_LEAD = r"(?:(?:first\s+)?(?:published|posted|dated|date)(?:\s+on)?:?\s+)?"
 DATES = [re.compile(rf"{_LEAD}{_WEEKDAY}{pattern}", re.IGNORECASE) for pattern in (
     rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})",
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
 )]
 """A full date: "March 2, 2026", "Tuesday 2 March 2026", "2026-03-02"."""
+
+UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified|edited)(?:\s+on)?:?\s+", re.IGNORECASE)
+"""What opens the date of a change, which is not the date of publication."""
 
 MONTH_ONLY = re.compile(rf"{_LEAD}{_MONTH}\s+(?P<year>\d{{4}})", re.IGNORECASE)
 """A date known to the month only: "March 2026"."""
@@ -183,6 +186,9 @@ def _byline(state: Front, index: int, line: str) -> bool:
     for part in parts[1:]:  # "By Ana Ruiz | The Daily Example"
         if not _date(state, index, part) and state.about.outlet is None and _OUTLET.match(part):
             state.about = replace(state.about, outlet=part)
+    for comma in re.finditer(r",\s*", parts[0]):  # "By Ana Ruiz, March 2, 2026"
+        if _date(state, index, parts[0][comma.end():]):
+            break
     return True
 
 
@@ -193,17 +199,21 @@ def _names(text: str) -> tuple[tuple[str, ...], str | None]:
         outlet, text = match["outlet"], text[:match.start()]
     found: list[str] = []
     for part in re.split(r",\s*|\s+and\s+|\s*&\s*", text.strip().rstrip(".")):
-        words = part.split()
+        words = re.split(r"\s+(?:in|at)\s+", part)[0].split()  # "Ana Ruiz in Kessel"
         if not words or len(words) > 4:
             continue
         if any(word.lower().removesuffix("s") in ROLE_WORDS for word in words):
             continue  # "Chief Correspondent", "in Kessel"
         if all(_NAME_WORD.match(word) for word in words) and words[0][0].isupper():
-            found.append(" ".join(words))
+            # A byline set in capitals ("ANA RUIZ") is a name written as names are.
+            found.append(" ".join(word.capitalize() if word.isupper() and len(word) > 1
+                                  else word for word in words))
     return tuple(found), outlet
 
 
 def _date(state: Front, index: int, line: str) -> bool:
+    if updated := UPDATED.match(line):  # the day it was changed, not the day it came out
+        return any(pattern.match(line, updated.end()) for pattern in (*DATES, MONTH_ONLY))
     for pattern in DATES:
         match = pattern.match(line)
         rest = line[match.end():] if match else ""
