@@ -156,9 +156,12 @@ def test_line_end_hyphens_are_undone_only_where_they_split_a_word(tmp_path: Path
                    "ernment would act, and the well-",
                    "known critics of the plan said it was known as a",
                    "cost-cutting exercise, the cost-",
-                   "cutting kind that is well understood.")
+                   "cutting kind that is well understood in",
+                   "the city, and the in-",
+                   "formation was shared.")
     text = _read(tmp_path, _pdf([body])).text
     assert "the government would act" in text
+    assert "the information was shared" in text  # "formation" is only this half
     assert "the well-known critics" in text  # both halves are words of its own
     assert "the cost-cutting kind" in text  # the document spells the compound
     assert "wellknown" not in text and "costcutting" not in text

@@ -274,11 +274,15 @@ def _starts_paragraph(before: Line, line: Line, spacing: float, left: float,
 
 
 def _vocabulary(lines: list[Line]) -> Counter[str]:
-    """The words of the document, lower-cased, as it spells them inside its lines."""
+    """The words of the document, lower-cased, but the halves of words split at a line end."""
     words: Counter[str] = Counter()
+    split_before = False
     for line in lines:
-        inner = line.text.split()[:-1]  # a line's last word may be a split half
+        inner = line.text.split()
+        split_after = line.text[-1] in HYPHENS
+        inner = inner[int(split_before):len(inner) - int(split_after)]
         words.update(word.strip(".,;:!?()\"'\u201c\u201d\u2018\u2019").lower() for word in inner)
+        split_before = split_after
     return words
 
 
