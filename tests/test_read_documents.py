@@ -35,7 +35,6 @@ DOCUMENTS = sorted(path for path in ARTICLES.iterdir()
                    if (SOURCES / f"{path.stem}.txt").is_file() and path.suffix != ".yaml")
 
 NOT_IN_THE_FILE = {
-    ("grain-reserve", "outlet"): "named only in the running header, which is dropped",
     ("water-board", "genre"): "no kicker says so: news is the reader's inference",
 }
 """Expected metadata a careful reader infers but the file does not state as such."""

@@ -93,9 +93,10 @@ OUTLET_LINE = re.compile(r"^(?:published\s+(?:in|by)|first\s+published\s+in|sour
 _FOR_OUTLET = re.compile(r"\s+for\s+(?P<outlet>(?:The\s+)?[A-Z][\w'\u2019&.-]*"
                          r"(?:\s+[A-Z][\w'\u2019&.-]*)*)$")
 
-_OUTLET = re.compile(r"^(?:The\s+)?[A-Z][\w'\u2019&.-]*"
+OUTLET_NAME = re.compile(r"^(?:The\s+)?[A-Z][\w'\u2019&.-]*"
                      r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019&.-]*){0,4}$")
-"""A part of a byline that names an outlet: a few capitalised words."""
+"""What names an outlet (in a byline, a letterhead, a running header): a few
+capitalised words."""
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
 
@@ -162,7 +163,7 @@ def _kicker(state: Front, index: int, line: str) -> bool:
     if state.about.genre is None:
         state.about = replace(state.about, genre=genre)
     letterhead = state.previous
-    if genre == "other" and letterhead and _OUTLET.match(letterhead):
+    if genre == "other" and letterhead and OUTLET_NAME.match(letterhead):
         # "Norland Ports Authority" above "Press release": who issues it, not a headline.
         state.about = replace(state.about, outlet=state.about.outlet or letterhead)
         if state.about.headline == letterhead:
@@ -184,7 +185,7 @@ def _byline(state: Front, index: int, line: str) -> bool:
                           outlet=about.outlet or outlet)
     state.byline_at = index
     for part in parts[1:]:  # "By Ana Ruiz | The Daily Example"
-        if not _date(state, index, part) and state.about.outlet is None and _OUTLET.match(part):
+        if not _date(state, index, part) and state.about.outlet is None and OUTLET_NAME.match(part):
             state.about = replace(state.about, outlet=part)
     for comma in re.finditer(r",\s*", parts[0]):  # "By Ana Ruiz, March 2, 2026"
         if _date(state, index, parts[0][comma.end():]):
@@ -244,7 +245,7 @@ def _day(match: re.Match[str]) -> dt.date | None:
 
 def _beside_byline(state: Front, index: int, line: str) -> bool:
     """A part of the byline's line that is no date: the outlet ("By Ana Ruiz | The Post")."""
-    if state.byline_at != index or not _OUTLET.match(line):
+    if state.byline_at != index or not OUTLET_NAME.match(line):
         return False
     if state.about.outlet is None:
         state.about = replace(state.about, outlet=line)

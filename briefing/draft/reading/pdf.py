@@ -25,7 +25,8 @@ rebuilds what the author wrote:
   is hyphenation, and joined. A capital or digit after the hyphen keeps it.
 
 The document information gives the title (a browser's "Headline | Outlet" split
-in two), the author, and the creation date; the creation date is only trusted
+in two), the author, and the creation date; a running header that opens with a
+name gives the outlet when nothing else does; the creation date is only trusted
 when a browser did not make the file (then it is the day it was printed) and the
 first lines give none (`front`). Reading order is PDFium's, which is the order
 text was laid out: right for a single column, the layout of most articles.
@@ -37,10 +38,10 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing.draft.reading.front import front
+from briefing.draft.reading.front import OUTLET_NAME, PARTS, front
 from briefing.draft.reading.limits import MAX_PAGES, MAX_TEXT_CHARS
 from briefing.draft.reading.piece import About, Piece, Source
 
@@ -123,7 +124,11 @@ def read(source: Source) -> Piece:
     title = _title(info)
     lines = _without_furniture(pages, *title)
     text = "\n\n".join(_paragraphs(lines))
-    return Piece(text, "pdf", front(text, _about(info, title), _made(info)))
+    about = front(text, _about(info, title), _made(info))
+    header = _running_name(pages)
+    if about.outlet is None and header and header not in about.authors:
+        about = replace(about, outlet=header)
+    return Piece(text, "pdf", about)
 
 
 def _unopenable(source: Source, exc: Any) -> Exception:
@@ -219,6 +224,21 @@ def _without_furniture(pages: list[list[Line]], title: str | None,
                 continue
             body.append(line)
     return body
+
+
+def _running_name(pages: list[list[Line]]) -> str | None:
+    """The name a running header opens with ("Calloway Review \u00b7 Briefing notes"), if any.
+
+    A word processor's running header most often names the publication or body that
+    issues the document; the name is taken only when nothing else names an outlet.
+    """
+    tops = [max(page, key=lambda line: line.bottom) for page in pages if page]
+    if len(tops) < 2 or len({_furniture_key(line.text) for line in tops}) > 1:
+        return None
+    name = PARTS.split(tops[0].text)[0].strip()
+    if _furniture(name, None) or len(name.split()) < 2 or not OUTLET_NAME.match(name):
+        return None
+    return name
 
 
 def _furniture(text: str, outlet: str | None) -> bool:
