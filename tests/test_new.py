@@ -212,7 +212,9 @@ def test_plain_text_is_read_with_its_byte_order_mark_and_line_ends_undone(
     tmp_path: Path,
 ) -> None:
     path = _write(tmp_path / "bom.txt", "\ufeffHeadline\r\n\r\nBody.\r\n".encode())
-    assert reading.read_piece(path) == reading.Piece("Headline\n\nBody.\n")
+    piece = reading.read_piece(path)
+    assert (piece.text, piece.kind) == ("Headline\n\nBody.\n", "text")
+    assert piece.headline == "Headline"  # its first line, read by `front`
 
 
 def test_an_article_elsewhere_is_saved_in_the_sources_folder_of_dir(

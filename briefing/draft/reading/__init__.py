@@ -38,11 +38,19 @@ class Reader(Protocol):
 
 READERS: dict[str, str] = {
     "text": "text",
+    "markdown": "markdown",
+    "pdf": "pdf",
+    "docx": "docx",
+    "odt": "odt",
 }
 """The module (in this package) that reads each kind of file `sniffing` tells."""
 
 NAMES: dict[str, str] = {
     "text": "plain text",
+    "markdown": "Markdown",
+    "pdf": "PDF",
+    "docx": "Word document",
+    "odt": "OpenDocument text",
 }
 """What each kind of file is called in messages."""
 

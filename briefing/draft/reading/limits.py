@@ -29,3 +29,6 @@ def too_big() -> tuple[str, str]:
     """The message and hint for a file over MAX_FILE_BYTES."""
     return (f"is over {MAX_FILE_BYTES // (1024 * 1024)} MiB, the most `briefing new` reads",
             "save only the article (its text, or the page without its media) and try again")
+
+MAX_MEMBERS = 10_000
+"""The most members an archive may list; a Word file has a few dozen."""

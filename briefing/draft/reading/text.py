@@ -1,7 +1,12 @@
-"""Plain text: UTF-8, with or without a byte-order mark, any line endings."""
+"""Plain text: UTF-8, with or without a byte-order mark, any line endings.
+
+A text declares nothing of itself, so what it says of its piece is read from its
+first lines (`front`): the headline, the byline, the date.
+"""
 
 from __future__ import annotations
 
+from briefing.draft.reading.front import front
 from briefing.draft.reading.piece import Piece, Source
 
 
@@ -16,5 +21,6 @@ def decode(source: Source) -> str:
 
 
 def read(source: Source) -> Piece:
-    """A plain-text piece, as it stands."""
-    return Piece(decode(source), "text")
+    """A plain-text piece, as it stands, with what its first lines tell of it."""
+    text = decode(source)
+    return Piece(text, "text", front(text))
