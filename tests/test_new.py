@@ -195,7 +195,7 @@ def test_draft_brief_writes_the_file_and_says_what_it_found(tmp_path: Path) -> N
     assert done.saved.text.read_bytes() == KESSEL.read_bytes()
     assert done.path.read_text(encoding="utf-8") == draft.draft_yaml(
         "kessel", KESSEL.read_text(encoding="utf-8"), "sources/kessel.txt",
-        dt.date(2026, 1, 31))
+        dt.date(2026, 1, 31), about=reading.read_piece(KESSEL).about)
     bare = draft.draft_brief("bare", tmp_path)
     assert bare.analysis is None and brief_of(bare.path).piece.source_text is None
 

@@ -121,7 +121,7 @@ def _fits(value: str | None) -> str | None:
 def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None,
            about: About | None, origin: str | None) -> None:
     about = about or About()
-    found = f"REVIEW: as {origin} gives it" if origin else "REVIEW: as the file gives it"
+    found = f"REVIEW: as {origin} gives it" if origin else "REVIEW: the text's first lines"
     out("piece:", "the piece being briefed")
     headline = _fits(about.headline)
     if headline:
