@@ -70,7 +70,7 @@ def test_found_values_are_marked_for_review_in_comments_only(
     for line in ("headline: Talks fail", "outlet: The Daily Example", "author: Ana Ruiz",
                  "published: 2026-03-02"):
         assert f"  {line}" in text
-        assert "# REVIEW: as the web page sources/talks.html gives it" in next(
+        assert "# REVIEW: found in the web page" in next(
             t for t in text.splitlines() if t.startswith(f"  {line}"))
     brief = validate(load(Path("content/talks.yaml")))
     assert brief.piece.published == dt.date(2026, 3, 2)
@@ -106,7 +106,7 @@ def test_the_page_is_copied_beside_its_text(
     assert (folder / "talks.txt").read_text(encoding="utf-8") == TEXT
     brief = validate(load(Path("content/talks.yaml")))
     assert str(brief.piece.source_text) == "sources/talks.txt"
-    assert "(the text taken from the web page sources/talks.htm)" in Path(
+    assert "(the text of the web page sources/talks.htm)" in Path(
         "content/talks.yaml").read_text(encoding="utf-8")
     assert not [f for f in check(Path("content/talks.yaml")).findings if f.code == "QU001"]
 

@@ -78,7 +78,7 @@ def draft_brief(slug: str, directory: Path, article: Path | str | None = None,
     analysis = analyse(piece.text)
     origin = None
     if saving.original is not None:
-        origin = f"the {NAMES[piece.kind]} {relative_source(saving.original, directory)}"
+        origin = (NAMES[piece.kind], relative_source(saving.original, directory))
     yaml_text = draft_yaml(slug, piece.text, relative_source(saving.text, directory),
                            today or dt.date.today(), analysis, piece.about, origin)
     return _write(target, yaml_text, analysis, saving)

@@ -63,13 +63,14 @@ class _Lines:
 
 def draft_yaml(slug: str, article_text: str | None = None, article_path: str | None = None,
                today: dt.date | None = None, analysis: Analysis | None = None,
-               about: About | None = None, origin: str | None = None) -> str:
+               about: About | None = None, origin: tuple[str, str] | None = None) -> str:
     """The commented YAML of a new brief, filled from `article_text` when it is given.
 
     `article_path` is the path of the piece's text relative to the YAML file's folder
     (see `relative_source`); `about` is what the file declares of the piece, and
-    `origin` names that file ("the web page sources/x.html"). The result validates as
-    a brief; every value to replace says REVIEW, and every value found a REVIEW comment.
+    `origin` is that file's kind and path, as ("web page", "sources/x.html"). The result
+    validates as a brief; every value to replace says REVIEW, and every value found has
+    a REVIEW comment.
     """
     today = today or dt.date.today()
     if analysis is None and article_text is not None:
@@ -119,9 +120,9 @@ def _fits(value: str | None) -> str | None:
 
 
 def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None,
-           about: About | None, origin: str | None) -> None:
+           about: About | None, origin: tuple[str, str] | None) -> None:
     about = about or About()
-    found = f"REVIEW: as {origin} gives it" if origin else "REVIEW: the text's first lines"
+    found = f"REVIEW: found in the {origin[0]}" if origin else "REVIEW: the text's first lines"
     out("piece:", "the piece being briefed")
     headline = _fits(about.headline)
     if headline:
@@ -163,7 +164,7 @@ def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None,
     if path is not None:
         out(f"  source_text: {scalar(path)}", "every quote is checked against it")
         if origin:
-            out("", f"(the text taken from {origin})")
+            out("", f"(the text of the {origin[0]} {origin[1]})")
     else:
         out(f"  # source_text: sources/{slug}.txt", "the piece's text (UTF-8), relative to")
         out("", "this file: every quote is checked against it")
