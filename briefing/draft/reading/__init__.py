@@ -37,11 +37,15 @@ class Reader(Protocol):
 
 READERS: dict[str, str] = {
     "text": "text",
+    "html": "html",
+    "mhtml": "mhtml",
 }
 """The module (in this package) that reads each kind of file `sniffing` tells."""
 
 NAMES: dict[str, str] = {
     "text": "plain text",
+    "html": "web page",
+    "mhtml": "web archive (.mhtml)",
 }
 """What each kind of file is called in messages."""
 

@@ -1,0 +1,168 @@
+"""Web pages: a page saved from a browser, read for its article and what it says of it.
+
+The article's text is what trafilatura finds (the best measured of the open
+extractors at leaving out menus, cookie banners, share bars, related links,
+newsletter boxes, comments and footers). It is only ever given a parsed tree, never
+an address: trafilatura's fetching is never used. The page is parsed here, by lxml's
+HTML parser, which fetches nothing (`no_network`) and loads no DTD; an internal DTD
+subset, which the HTML parser would not resolve but would leave as text, is cut out
+before parsing, so no entity of it, nor any file it names, can reach the text. The
+images, styles and frames a page references (a "Web page, complete" keeps them in a
+`NAME_files` folder) are never opened.
+
+The page's metadata (headline, byline, date, outlet...) comes from `webmeta`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import re
+from typing import TYPE_CHECKING, Any
+
+from briefing.draft.reading import webmeta
+from briefing.draft.reading.limits import MAX_TEXT_CHARS
+from briefing.draft.reading.piece import Piece, Source
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+NO_ARTICLE = ("no article found in the page",
+              "save the article's own page (open the article, then File > Save Page As), "
+              "or copy the article's text into a .txt file and give --from that file")
+NOT_A_PAGE = ("holds binary data, not a web page",
+              "save the article again from the browser (File > Save Page As, 'Web Page, "
+              "HTML only'), or copy its text into a .txt file and give --from that file")
+
+SNIFF_BYTES = 4096
+"""How far into the file a charset declaration is looked for (the HTML standard: 1024)."""
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.()-]+)"""  # <meta charset>, http-equiv
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-z0-9_.-]+)""",     # an XHTML declaration
+    re.I)
+_WESTERN = {"iso-8859-1", "latin-1", "ascii", "us-ascii", "iso8859-1", "cp1252"}
+"""Labels the HTML standard reads as windows-1252, which browsers (and pages) really use."""
+
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_SPACE = re.compile(r"\s+")
+
+
+def decode(data: bytes, charset: str | None = None) -> str:
+    """The page's text: by its BOM, else `charset` (the MIME part's), else the charset
+    the page declares, else UTF-8 when it is valid, else windows-1252 (the browsers' guess)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    declared = _declared(data[:SNIFF_BYTES])
+    for label in (charset, declared):
+        name = _codec(label)
+        if name is not None:
+            return data.decode(name, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _declared(head: bytes) -> str | None:
+    match = _DECLARED.search(head)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", errors="replace")
+
+
+def _codec(label: str | None) -> str | None:
+    """Python's codec for a charset label, None when it names none (or UTF-16 in a
+    declaration, which the bytes themselves would have shown by a BOM)."""
+    if not label:
+        return None
+    label = label.strip().lower()
+    if label in _WESTERN:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf-16") else name
+
+
+def parse(markup: str) -> HtmlElement:
+    """The page's tree, parsed with nothing fetched, no DTD loaded, no entity of it kept."""
+    import lxml.html
+
+    markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml refuses one in a str
+    markup = _DTD_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                  collect_ids=False, default_doctype=False)
+    return lxml.html.document_fromstring(markup, parser=parser)
+
+
+def read(source: Source) -> Piece:
+    """The article of a saved web page."""
+    return read_page(source, source.data)
+
+
+def read_page(source: Source, data: bytes, charset: str | None = None,
+              address: str | None = None, kind: str = "html") -> Piece:
+    """The article of the page `data` (from `source`); `charset` and `address` are what
+    an archive says of the page (its MIME charset, its Content-Location); `kind` is the
+    reader's key."""
+    markup = decode(data, charset)
+    if _BINARY.search(markup[:SNIFF_BYTES]):
+        raise source.error(*NOT_A_PAGE)
+    try:
+        tree = parse(markup)
+    except Exception:  # lxml raises ParserError, ValueError... on what it cannot parse
+        raise source.error(*NOT_A_PAGE) from None
+    about = webmeta.about(tree, address)
+    blocks = _article(tree)
+    if not blocks:
+        raise source.error(*NO_ARTICLE)
+    lead = [line for line in (about.headline, about.dek) if line and line not in blocks[:2]]
+    text = "\n\n".join([*lead, *blocks]) + "\n"
+    return Piece(text[:MAX_TEXT_CHARS], kind, about)
+
+
+def _article(tree: HtmlElement) -> list[str]:
+    """The article's paragraphs as trafilatura finds them, [] when it finds none."""
+    import trafilatura
+
+    document: Any = trafilatura.bare_extraction(
+        copy.deepcopy(tree),  # trafilatura prunes the tree it is given; webmeta reads it too
+        include_comments=False, include_tables=True, include_images=False,
+        include_links=False, with_metadata=False, deduplicate=True)
+    if document is None or document.body is None:
+        return []
+    blocks: list[str] = []
+    for element in document.body:
+        blocks.extend(BLOCKS.get(element.tag, _whole)(element))
+    return [block for block in blocks if block]
+
+
+def _flat(element: Any) -> str:
+    """The element's text on one line, spaces folded."""
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def _whole(element: Any) -> list[str]:
+    return [_flat(element)]
+
+
+def _children(element: Any) -> list[str]:
+    """A block of blocks (a list, a blockquote of paragraphs): one paragraph each."""
+    inner = [_flat(child) for child in element if child.tag in ("item", "p", "head")]
+    return inner or [_flat(element)]
+
+
+def _rows(element: Any) -> list[str]:
+    """A table: one paragraph a row, its cells joined by " | "."""
+    return [" | ".join(_flat(cell) for cell in row) for row in element.iter("row")]
+
+
+BLOCKS = {"list": _children, "quote": _children, "table": _rows}
+"""How each kind of block of trafilatura's output becomes paragraphs (else: one, whole)."""
