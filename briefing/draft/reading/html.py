@@ -20,7 +20,7 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any
 
-from briefing.draft.reading import webmeta
+from briefing.draft.reading import clutter, webmeta
 from briefing.draft.reading.limits import MAX_TEXT_CHARS
 from briefing.draft.reading.piece import Piece, Source
 
@@ -36,6 +36,9 @@ NOT_A_PAGE = ("holds binary data, not a web page",
 
 SNIFF_BYTES = 4096
 """How far into the file a charset declaration is looked for (the HTML standard: 1024)."""
+
+LEAD_BLOCKS = 4
+"""How many of the first blocks may be a header's, before the headline: kicker, labels."""
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -123,17 +126,31 @@ def read_page(source: Source, data: bytes, charset: str | None = None,
     blocks = _article(tree)
     if not blocks:
         raise source.error(*NO_ARTICLE)
-    lead = [line for line in (about.headline, about.dek) if line and line not in blocks[:2]]
-    text = "\n\n".join([*lead, *blocks]) + "\n"
+    text = "\n\n".join(_lead(about.headline, about.dek, blocks)) + "\n"
     return Piece(text[:MAX_TEXT_CHARS], kind, about)
+
+
+def _lead(headline: str | None, dek: str | None, blocks: list[str]) -> list[str]:
+    """The piece's paragraphs: its headline, its dek, then its body. When trafilatura took
+    the article's header in, what comes before the headline (a kicker, a label) goes,
+    and so does a date line after it."""
+    if headline in blocks[:LEAD_BLOCKS]:
+        blocks = blocks[blocks.index(headline) + 1:]
+    if dek and blocks[:1] == [dek]:
+        blocks = blocks[1:]
+    while blocks and webmeta.is_dateline(blocks[0]):  # "Friday, January 9, 2026"
+        blocks = blocks[1:]
+    return [line for line in (headline, dek) if line] + blocks
 
 
 def _article(tree: HtmlElement) -> list[str]:
     """The article's paragraphs as trafilatura finds them, [] when it finds none."""
     import trafilatura
 
+    tree = copy.deepcopy(tree)  # both prune the tree they are given; webmeta reads it too
+    clutter.unclutter(tree)
     document: Any = trafilatura.bare_extraction(
-        copy.deepcopy(tree),  # trafilatura prunes the tree it is given; webmeta reads it too
+        tree,
         include_comments=False, include_tables=True, include_images=False,
         include_links=False, with_metadata=False, deduplicate=True)
     if document is None or document.body is None:

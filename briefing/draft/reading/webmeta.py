@@ -44,18 +44,27 @@ LABEL_GENRES = {"opinion": "opinion", "op-ed": "opinion", "oped": "opinion",
                 "comment": "opinion", "commentary": "opinion", "column": "opinion",
                 "guest essay": "opinion", "viewpoint": "opinion", "editorial": "editorial",
                 "our view": "editorial", "analysis": "analysis", "news analysis": "analysis",
-                "interview": "interview", "q&a": "interview", "the interview": "interview"}
+                "interview": "interview", "interviews": "interview", "q&a": "interview",
+                "editorials": "editorial", "opinions": "opinion", "the interview": "interview"}
 """What a section, kicker or URL segment says of the genre (lower-cased labels)."""
 
 KICKER = re.compile(r"\b(kicker|eyebrow|rubric|overline|flag|label|section|category|"
                     r"genre|article-type|content-type)\b", re.I)
-BYLINE = re.compile(r"\b(byline|by-line|author|authors|contributor|writer)", re.I)
+BYLINE = re.compile(r"\b(by|byline|by-line|author|authors|contributor|writer)", re.I)
 STANDFIRST = re.compile(r"\b(standfirst|dek|subhead|subheadline|subtitle|sub-title|"
                         r"summary|lede|intro|strapline|description)\b", re.I)
+SITE_BLURB = re.compile(r"^(read|get|find|discover|follow|stay|all|your)\b.{0,40}\b(latest|news|"
+                        r"updates|stories)\b|\blatest news\b|\bbreaking news\b", re.I)
+"""A site's blurb, which pages with no standfirst of their own put in their description."""
+MAX_DATELINE = 40
+"""The longest line taken for a bare date in a page's header."""
+MAX_DEK = 400
+"""The longest description taken for a standfirst; longer ones are the article's start."""
 NOT_A_NAME = re.compile(r"\b(staff|reporter|correspondent|editor|writer|bureau|news|"
                         r"desk|agency|press|service|wire|team|contributors?|in)\b", re.I)
 NAME = re.compile(r"^[A-ZÀ-Þ][\w'\u2019.-]*"  # a capital, then more words (a "de" or "van")
                   r"(?:\s+(?:[a-zà-ÿ]{1,3}\s+)?[A-ZÀ-Þ][\w'\u2019.-]*){1,4}$")
+HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+", re.I)
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
 
@@ -189,9 +198,15 @@ def _visible(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     for element in page.tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("meta", "script", "link"):
             continue
-        marks = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
-        if marks.strip() and pattern.search(marks):
+        if _marked(element, pattern):
             yield element
+
+
+def _marked(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
+    """Whether the element's class, id, rel or itemprop matches `pattern`, the parts of a
+    BEM name ("story__summary", "article-dek") taken as words."""
+    marks = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
+    return bool(marks.strip()) and bool(pattern.search(marks.replace("_", " ")))
 
 
 def _text_of(element: HtmlElement) -> str:
@@ -251,17 +266,18 @@ def _visible_standfirst(page: Page) -> str | None:
 def _standfirst(page: Page, text: str | None) -> str | None:
     """`text` when it reads as a standfirst, not an excerpt cut from the article's start."""
     text = _clean(text)
-    if not text or text.endswith(("...", "…")) or len(text) > 400:
+    if (not text or text.endswith(("...", "\u2026")) or len(text) > MAX_DEK
+            or SITE_BLURB.search(text)):
         return None
     start = text[:60]
     for paragraph in page.tree.iter("p"):
-        if start in _text_of(paragraph) and not _marked(paragraph, STANDFIRST):
-            return None  # the first words of a paragraph of the body: an excerpt
+        words = _text_of(paragraph)
+        if start in words and len(words) > len(text) + 20:
+            return None  # the first words of a longer paragraph of the body: an excerpt
     return text
 
 
-def _marked(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    return bool(pattern.search(" ".join(element.get(a) or "" for a in ("class", "id"))))
+
 
 
 DEK = (_jsonld_description, _meta_description, _visible_standfirst)
@@ -296,20 +312,26 @@ def _byline(page: Page) -> tuple[str, ...]:
         if names:
             return tuple(names)
     for element in page.tree.iter("p", "span", "div"):  # an unmarked "By ..." line
-        text = _text_of(element)
-        if text.lower().startswith("by ") and len(text) < 120 and (names := _names(text)):
-            return tuple(names)
+        if _by(element) and not any(_by(child) for child in element):  # the innermost
+            return tuple(_names(_text_of(element)))
     return ()
+
+
+def _by(element: HtmlElement) -> bool:
+    """Whether the element reads as a byline: a short "By Name..." with a name in it."""
+    text = _text_of(element)
+    return text.lower().startswith("by ") and len(text) < 120 and bool(_names(text))
 
 
 def _names(text: str) -> list[str]:
     """The people's names in a byline, without "By", roles, outlets or places."""
-    text = re.sub(r"^\s*(written\s+)?by[:\s]+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^\s*(?:(?:written|words|text|story|reporting|reported|interview|"
+                  r"interviewed|analysis|photos?)\s+)?by[:\s]+", "", text.strip(), flags=re.I)
     text = re.split("\\s+[|\u00b7\u2022]\\s+|\\s+[\u2013\u2014-]\\s+|"
                       r"\bupdated\b|\bpublished\b", text, flags=re.I)[0]
     names: list[str] = []
     for part in SPLIT_NAMES.split(text):
-        part = part.strip(" .")
+        part = HONORIFIC.sub("", part.strip(" ."))
         if NAME.match(part) and not NOT_A_NAME.search(part) and part not in names:
             names.append(part)
     return names
@@ -338,6 +360,12 @@ def _when(text: str | None) -> When | None:
     if month_year:
         return _dated(int(month_year.group(2)), _month(month_year.group(1)), None)
     return None
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is only a date ("Friday, January 9, 2026"), as a page's header has."""
+    return len(text) <= MAX_DATELINE and _when(text) is not None and not re.search(
+        r"[.;!?]\s+\w", text)
 
 
 def _month(word: str) -> int | None:
@@ -483,10 +511,11 @@ def _news_type(page: Page) -> str | None:
 
 
 def _genre(page: Page, url: str | None) -> str | None:
-    """The genre the page states: its type, section, kicker or address; "news" for a
-    plain NewsArticle; None when it does not say."""
+    """The genre the page states: its section or kicker (the most specific: an
+    "Editorial" is an OpinionNewsArticle), its type, its address; "news" for a plain
+    NewsArticle; None when it does not say."""
     clues: tuple[Callable[[], str | None], ...] = (
-        lambda: _type_genre(page), lambda: _section_genre(page),
-        lambda: _kicker_genre(page), lambda: _url_genre(url),
+        lambda: _section_genre(page), lambda: _kicker_genre(page),
+        lambda: _type_genre(page), lambda: _url_genre(url),
         lambda: _news_type(page))
     return next((genre for clue in clues if (genre := clue())), None)
