@@ -37,6 +37,10 @@ NOT_A_PAGE = ("holds binary data, not a web page",
 SNIFF_BYTES = 4096
 """How far into the file a charset declaration is looked for (the HTML standard: 1024)."""
 
+MIN_ARTICLE_WORDS = 40
+"""Fewer words than this is no article but what trafilatura falls back on in a page
+without one (a front page's menu, a consent box): a brief-sized news item has 100 and more."""
+
 LEAD_BLOCKS = 4
 """How many of the first blocks may be a header's, before the headline: kicker, labels."""
 
@@ -124,7 +128,7 @@ def read_page(source: Source, data: bytes, charset: str | None = None,
         raise source.error(*NOT_A_PAGE) from None
     about = webmeta.about(tree, address)
     blocks = _article(tree)
-    if not blocks:
+    if sum(len(block.split()) for block in blocks) < MIN_ARTICLE_WORDS:
         raise source.error(*NO_ARTICLE)
     text = "\n\n".join(_lead(about.headline, about.dek, blocks)) + "\n"
     return Piece(text[:MAX_TEXT_CHARS], kind, about)
@@ -152,7 +156,8 @@ def _article(tree: HtmlElement) -> list[str]:
     document: Any = trafilatura.bare_extraction(
         tree,
         include_comments=False, include_tables=True, include_images=False,
-        include_links=False, with_metadata=False, deduplicate=True)
+        include_links=False, with_metadata=False,
+        deduplicate=False)  # its cache spans calls: a page read twice would come out empty
     if document is None or document.body is None:
         return []
     blocks: list[str] = []

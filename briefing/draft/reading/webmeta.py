@@ -332,6 +332,8 @@ def _names(text: str) -> list[str]:
     names: list[str] = []
     for part in SPLIT_NAMES.split(text):
         part = HONORIFIC.sub("", part.strip(" ."))
+        if part.isupper():  # "By ANA RUIZ": a byline set in capitals
+            part = part.title()
         if NAME.match(part) and not NOT_A_NAME.search(part) and part not in names:
             names.append(part)
     return names
