@@ -384,6 +384,33 @@ def test_binary_data_named_as_a_page_is_refused(
     assert "not UTF-8" not in result.stderr
 
 
+@pytest.mark.parametrize(("markup", "what"), [
+    ("<html><body><article><h1>Long</h1>" + "<p><i>a</i></p>" * 21_000 + "</article></body></html>",
+     "42,004 elements, more than the 40,000 read"),
+    ("<html><body><article><h1>Long</h1>" + "<p>" + "word " * 201_000 + "</p></article></body>"
+     "</html>", "characters of text, more than the 1,000,000 read"),
+], ids=["elements", "text"])
+def test_a_page_too_big_to_search_in_time_is_refused(
+    markup: str, what: str, in_tmp: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = refused(run_cli, "long.html", markup.encode())
+    assert "is too big a page to look for an article in" in result.stderr
+    assert what in result.stderr and "copy the article's text into a .txt" in result.stderr
+
+
+def test_inline_data_does_not_count_as_text_and_markup_heavy_paragraphs_are_quick() -> None:
+    import time
+
+    script = "<script>" + "var data = 1;" * 100_000 + "</script>"  # a framework's state
+    bold = "<p>" + "<b>x</b> " * 10_000 + "</p>"
+    page = (f"<html><body>{script}<article><h1>Heavy</h1>{bold}{ARTICLE_BODY}</article>"
+            "</body></html>")
+    start = time.perf_counter()
+    piece = read_source(Source("heavy.html", page.encode(), ".html"))
+    assert time.perf_counter() - start < 5
+    assert PARAGRAPH_0 in piece.text.split("\n\n") and "x x x" in piece.text
+
+
 def test_a_web_archive_without_a_page_is_refused(
     in_tmp: Path, run_cli: Callable[..., Result]
 ) -> None:

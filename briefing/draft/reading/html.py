@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefing.draft.reading import clutter, webmeta
-from briefing.draft.reading.limits import MAX_TEXT_CHARS
+from briefing.draft.reading.limits import MAX_PAGE_ELEMENTS, MAX_PAGE_TEXT_CHARS, MAX_TEXT_CHARS
 from briefing.draft.reading.piece import Piece, Source
 
 if TYPE_CHECKING:
@@ -126,12 +126,40 @@ def read_page(source: Source, data: bytes, charset: str | None = None,
         tree = parse(markup)
     except Exception:  # lxml raises ParserError, ValueError... on what it cannot parse
         raise source.error(*NOT_A_PAGE) from None
+    _bounded(source, tree)
     about = webmeta.about(tree, address)
     blocks = _article(tree)
     if sum(len(block.split()) for block in blocks) < MIN_ARTICLE_WORDS:
         raise source.error(*NO_ARTICLE)
     text = "\n\n".join(_lead(about.headline, about.dek, blocks)) + "\n"
     return Piece(text[:MAX_TEXT_CHARS], kind, about)
+
+
+def _bounded(source: Source, tree: HtmlElement) -> None:
+    """Refuse a page too big to look for an article in, in bounded time."""
+    elements = chars = 0
+    for element in tree.iter():
+        elements += 1
+        if element.tag not in NOT_TEXT:  # a page's inline data (JSON, code) is no text
+            chars += len(element.text or "")
+        chars += len(element.tail or "")
+    for count, most, what in ((elements, MAX_PAGE_ELEMENTS, "elements"),
+                              (chars, MAX_PAGE_TEXT_CHARS, "characters of text")):
+        if count > most:
+            raise source.error(
+                f"is too big a page to look for an article in: {count:,} {what}, "
+                f"more than the {most:,} read",
+                "copy the article's text into a .txt file and give --from that file")
+
+
+INLINE = ("b", "strong", "i", "em", "u", "s", "font", "small", "big", "mark", "abbr",
+          "sub", "sup", "span", "wbr")
+"""Inline markup, which the text does without: its words are kept, its elements go. A
+paragraph of thousands of them takes trafilatura seconds, even once they are stripped,
+until the tree is parsed again with each run of text whole."""
+
+NOT_TEXT = {"script", "style", "template", "svg", "noscript"}
+"""Elements whose content is not text a reader sees."""
 
 
 def _lead(headline: str | None, dek: str | None, blocks: list[str]) -> list[str]:
@@ -149,10 +177,13 @@ def _lead(headline: str | None, dek: str | None, blocks: list[str]) -> list[str]
 
 def _article(tree: HtmlElement) -> list[str]:
     """The article's paragraphs as trafilatura finds them, [] when it finds none."""
+    import lxml.etree
     import trafilatura
 
     tree = copy.deepcopy(tree)  # both prune the tree they are given; webmeta reads it too
     clutter.unclutter(tree)
+    lxml.etree.strip_tags(tree, *INLINE)
+    tree = parse(lxml.etree.tostring(tree, encoding="unicode"))  # one text node, not many
     document: Any = trafilatura.bare_extraction(
         tree,
         include_comments=False, include_tables=True, include_images=False,

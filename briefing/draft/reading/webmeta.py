@@ -56,6 +56,8 @@ STANDFIRST = re.compile(r"\b(standfirst|dek|subhead|subheadline|subtitle|sub-tit
 SITE_BLURB = re.compile(r"^(read|get|find|discover|follow|stay|all|your)\b.{0,40}\b(latest|news|"
                         r"updates|stories)\b|\blatest news\b|\bbreaking news\b", re.I)
 """A site's blurb, which pages with no standfirst of their own put in their description."""
+MAX_BYLINE = 160
+"""The longest text taken for a byline; longer is an author's biography, or a whole box."""
 MAX_DATELINE = 40
 """The longest line taken for a bare date in a page's header."""
 MAX_DEK = 400
@@ -95,6 +97,7 @@ class Page:
     articles: list[dict[str, Any]] = field(default_factory=list)
     others: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    marked: list[tuple[HtmlElement, str]] | None = None
 
 
 def about(tree: HtmlElement, address: str | None = None) -> About:
@@ -195,18 +198,19 @@ def _meta(*keys: str) -> Callable[[Page], str | None]:
 
 def _visible(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Elements whose class, id, rel or itemprop matches `pattern`, in page order."""
-    for element in page.tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "script", "link"):
-            continue
-        if _marked(element, pattern):
-            yield element
+    if page.marked is None:  # gathered once: a long page has tens of thousands of elements
+        page.marked = [(element, marks) for element in page.tree.iter()
+                       if isinstance(element.tag, str)
+                       and element.tag not in ("meta", "script", "link")
+                       and (marks := _marks(element))]
+    return (element for element, marks in page.marked if pattern.search(marks))
 
 
-def _marked(element: HtmlElement, pattern: re.Pattern[str]) -> bool:
-    """Whether the element's class, id, rel or itemprop matches `pattern`, the parts of a
-    BEM name ("story__summary", "article-dek") taken as words."""
+def _marks(element: HtmlElement) -> str:
+    """The element's class, id, rel and itemprop, the parts of a BEM name
+    ("story__summary", "article-dek") taken as words."""
     marks = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
-    return bool(marks.strip()) and bool(pattern.search(marks.replace("_", " ")))
+    return marks.replace("_", " ").strip()
 
 
 def _text_of(element: HtmlElement) -> str:
@@ -308,8 +312,8 @@ def _meta_authors(page: Page) -> tuple[str, ...]:
 def _byline(page: Page) -> tuple[str, ...]:
     """The names of the visible byline: "By Ana Ruiz and Tom Lee, Reuters"."""
     for element in _visible(page, BYLINE):
-        names = _names(_text_of(element))
-        if names:
+        text = _text_of(element)
+        if len(text) <= MAX_BYLINE and (names := _names(text)):
             return tuple(names)
     for element in page.tree.iter("p", "span", "div"):  # an unmarked "By ..." line
         if _by(element) and not any(_by(child) for child in element):  # the innermost
@@ -319,8 +323,10 @@ def _byline(page: Page) -> tuple[str, ...]:
 
 def _by(element: HtmlElement) -> bool:
     """Whether the element reads as a byline: a short "By Name..." with a name in it."""
+    if not (element.text or "").lstrip()[:3].lower().startswith("by"):
+        return False  # decided without the text of all that the element holds
     text = _text_of(element)
-    return text.lower().startswith("by ") and len(text) < 120 and bool(_names(text))
+    return text.lower().startswith("by ") and len(text) <= MAX_BYLINE and bool(_names(text))
 
 
 def _names(text: str) -> list[str]:
