@@ -54,6 +54,12 @@ def body_paragraphs(page: Path) -> list[str]:
             if child.tag in BODY_PARAGRAPHS and not child.get("class")]
 
 
+def blocks_of(piece: Piece) -> list[str]:
+    """The paragraphs of the piece's text, which ends in a newline."""
+    assert piece.text.endswith("\n") and not piece.text.endswith("\n\n")
+    return piece.text[:-1].split("\n\n")
+
+
 @pytest.fixture(scope="module", params=PAGES, ids=[p.name for p in PAGES])
 def page(request: pytest.FixtureRequest) -> tuple[Path, Piece]:
     path: Path = request.param
@@ -74,7 +80,7 @@ def test_the_text_is_the_articles_paragraphs_a_blank_line_apart(
     page: tuple[Path, Piece],
 ) -> None:
     path, piece = page
-    blocks = piece.text.rstrip("\n").split("\n\n")
+    blocks = blocks_of(piece)
     paragraphs = body_paragraphs(path)
     assert len(paragraphs) >= 6, path
     missing = [p for p in paragraphs if p not in blocks]
@@ -120,6 +126,20 @@ def test_every_metadata_field_is_found(page: tuple[Path, Piece]) -> None:
 def test_a_date_known_in_part_is_a_note_not_a_date() -> None:
     about = read_piece(ARTICLES / "lindqvist-gas-analysis.html").about
     assert about.published is None and about.published_note == "April 2026"
+
+
+def test_lists_tables_line_breaks_and_block_quotes_become_paragraphs() -> None:
+    page = ("<html><body><article><h1>Budget in figures</h1>"
+            f"{ARTICLE_BODY}<p>Harbour Road<br>Veldmark</p>"
+            "<ul><li>Schools: up 4 per cent</li><li>Roads: down 2 per cent</li></ul>"
+            "<table><tr><th>Year</th><th>Deficit</th></tr><tr><td>2025</td><td>3.1%</td></tr>"
+            "</table><blockquote><p>\u201cWe will balance the books,\u201d the minister "
+            "said.</p></blockquote></article></body></html>")
+    blocks = blocks_of(read_source(Source("page.html", page.encode(), ".html")))
+    for block in ("Harbour Road Veldmark", "Schools: up 4 per cent", "Roads: down 2 per cent",
+                  "Year | Deficit", "2025 | 3.1%",
+                  "\u201cWe will balance the books,\u201d the minister said."):
+        assert block in blocks, block
 
 
 # --- metadata from small pages ----------------------------------------------------------
@@ -288,6 +308,14 @@ def test_sniffing_by_content(start: bytes, kind: str) -> None:
     assert kind_of(Source("piece", start)) == kind
 
 
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"Talks fail\n\nNo markup in this text at all.\n", "text"),
+    (bytes(range(256)), "html"),  # the HTML reader says what is wrong with it
+])
+def test_a_file_named_html_is_a_page_unless_it_holds_no_markup(data: bytes, kind: str) -> None:
+    assert kind_of(Source("piece.html", data, ".html")) == kind
+
+
 # --- hostile and bad pages ----------------------------------------------------------------
 
 
@@ -326,7 +354,7 @@ def test_no_entity_frame_image_or_style_of_the_page_is_ever_read(
     assert "/etc/passwd" not in everything and "ENTITY" not in everything
     assert piece.about.headline == "Hostile page" and "Paragraph 5 of" in piece.text
     assert "]>" not in piece.text and "%remote;" not in piece.text  # nothing of the DTD
-    assert PARAGRAPH_0 in piece.text.split("\n\n")  # and the page read as it would be
+    assert PARAGRAPH_0 in blocks_of(piece)  # and the page read as it would be
     assert "]>" not in html.parse(page.read_text(encoding="utf-8")).text_content()
 
 
@@ -408,7 +436,39 @@ def test_inline_data_does_not_count_as_text_and_markup_heavy_paragraphs_are_quic
     start = time.perf_counter()
     piece = read_source(Source("heavy.html", page.encode(), ".html"))
     assert time.perf_counter() - start < 5
-    assert PARAGRAPH_0 in piece.text.split("\n\n") and "x x x" in piece.text
+    assert PARAGRAPH_0 in blocks_of(piece) and "x x x" in piece.text
+
+
+def word_archive(page: str, location: str) -> bytes:
+    """A page as Word saves it as a "Web archive" (.mht): windows-1252, quoted-printable."""
+    import quopri
+
+    body = quopri.encodestring(page.encode("cp1252")).decode("ascii")
+    return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+            'boundary="----=_NextPart_01DC0A1B.5E3F2C40"\r\n\r\n'
+            "This document is a Single File Web Page, also known as a Web Archive file.\r\n"
+            "\r\n------=_NextPart_01DC0A1B.5E3F2C40\r\n"
+            f"Content-Location: {location}\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            'Content-Type: text/html; charset="windows-1252"\r\n\r\n'
+            f"{body}\r\n\r\n------=_NextPart_01DC0A1B.5E3F2C40\r\n"
+            "Content-Location: file:///C:/Users/ana/Documents/brief_files/image001.png\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\n"
+            "iVBORw0KGgo=\r\n\r\n------=_NextPart_01DC0A1B.5E3F2C40--\r\n").encode("ascii")
+
+
+@pytest.mark.parametrize(("location", "url"), [
+    ("https://gazette.example/2026/talks-fail", "https://gazette.example/2026/talks-fail"),
+    ("file:///C:/Users/ana/Documents/brief.htm", None),
+])
+def test_a_word_web_archive_is_read_in_its_parts_charset(location: str, url: str | None) -> None:
+    page = ("<html><head><title>Talks fail</title></head><body><article>"
+            f"<h1>Caf\u00e9 talks fail \u2013 again</h1>{ARTICLE_BODY}"
+            "<p>\u201cWe came with an offer,\u201d said Ana Ru\u00edz.</p></article></body></html>")
+    piece = read_source(Source("brief.mht", word_archive(page, location), ".mht"))
+    assert piece.kind == "mhtml" and piece.about.headline == "Caf\u00e9 talks fail \u2013 again"
+    assert "\u201cWe came with an offer,\u201d said Ana Ru\u00edz." in blocks_of(piece)
+    assert piece.about.url == url  # where the page came from, when it is on the web
 
 
 def test_a_web_archive_without_a_page_is_refused(

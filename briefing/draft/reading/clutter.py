@@ -21,7 +21,8 @@ CLUTTER = re.compile(
     r"donate|donation|paywall|promo|promotion|cookies?|consent|gdpr|share|sharing|"
     r"social|sharedaddy|related|relatedposts|read-next|more-stories|most-read|"
     r"comments?|respond|advert|advertisement|ad-slot|adslot|sponsored|tags|topics|"
-    r"author-bio|bio)\b", re.I)
+    r"author-bio|bio|pullquote|pull-quote|outbrain|taboola|recirculation|"
+    r"breadcrumbs?)\b", re.I)
 """Words a class or id uses for a box that is not the article."""
 
 MOST_OF_THE_PAGE = 0.3

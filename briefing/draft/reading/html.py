@@ -198,7 +198,9 @@ def _article(tree: HtmlElement) -> list[str]:
 
 
 def _flat(element: Any) -> str:
-    """The element's text on one line, spaces folded."""
+    """The element's text on one line, spaces folded, a line break (<br>) a space."""
+    for line_break in element.iter("lb"):
+        line_break.tail = " " + (line_break.tail or "")
     return _SPACE.sub(" ", "".join(element.itertext())).strip()
 
 

@@ -51,6 +51,8 @@ def _web_by_name(source: Source) -> str | None:
     """A file named as a web page or archive that its bytes do not show to be anything
     else: its reader says what is wrong with it better than the text reader would. It
     must stay the last test before text, after those of every kind told by content."""
+    if b"<" not in source.data[:HEAD_BYTES]:  # text with no markup, whatever its name
+        return None
     return NAMED.get(source.suffix)
 
 
