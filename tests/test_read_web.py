@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.draft.reading import Source, html, load_source, read_piece, read_source, webmeta
 from briefing.draft.reading.piece import Piece
@@ -503,6 +505,19 @@ def test_briefing_new_from_a_page_takes_its_headline(
     assert brief["quotes"], "the page's quotations are banked"
 
 
+def test_a_page_on_standard_input_is_known_by_its_bytes(in_tmp: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    page = (ARTICLES / "northline-cameras.mhtml").read_bytes()
+    result = CliRunner().invoke(cli, ["new", "piece", "--from", "-"], input=page)
+    assert result.exit_code == 0, result.output
+    brief = yaml.safe_load(Path("content/piece.yaml").read_text(encoding="utf-8"))
+    assert brief["piece"]["headline"] == expected(ARTICLES / "northline-cameras.mhtml")[
+        "metadata"]["headline"]
+
+
 def test_reading_a_page_is_quick() -> None:
     import time
 
@@ -512,3 +527,25 @@ def test_reading_a_page_is_quick() -> None:
         read_piece(path)
     assert (time.perf_counter() - start) / len(PAGES) < 1.0
     assert dt.date(2026, 3, 4) == read_piece(ARTICLES / "courier-port-strike.html").about.published
+
+
+# --- whatever the bytes, a piece or a message ------------------------------------------------
+
+
+COURIER = (ARTICLES / "courier-port-strike.html").read_bytes()
+
+
+@settings(max_examples=40, deadline=None)
+@given(cut=st.integers(0, len(COURIER)), junk=st.binary(max_size=64),
+       at=st.integers(0, len(COURIER)))
+def test_a_truncated_or_corrupted_page_gives_a_piece_or_a_message(
+    cut: int, junk: bytes, at: int
+) -> None:
+    data = COURIER[:cut]
+    data = data[:at] + junk + data[at:]
+    try:
+        piece = read_source(Source("page.html", data, ".html"))
+    except InputError as error:
+        assert error.exit_code == 2 and error.diagnostics[0].hint
+    else:  # a cut before any markup leaves text, the text reader's to read
+        assert piece.kind == "text" or len(piece.text.split()) >= html.MIN_ARTICLE_WORDS
