@@ -171,6 +171,8 @@ def test_json_ld_wins_over_opengraph_which_wins_over_the_byline() -> None:
     ("By Ana Ruiz, Tom Lee and Eva Holm, Reuters", ("Ana Ruiz", "Tom Lee", "Eva Holm")),
     ("By Ana Ruiz, Staff Reporter | Updated 3 March", ("Ana Ruiz",)),
     ("Words by Prof. Sanne van Dijk", ("Sanne van Dijk",)),
+    ("By Ana Ruiz in Kovar and Tom Lee in Prague", ("Ana Ruiz", "Tom Lee")),
+    ("By Ana Ruiz & Tom Lee, Associated Press", ("Ana Ruiz", "Tom Lee")),
 ])
 def test_a_byline_gives_names_only(byline: str, names: tuple[str, ...]) -> None:
     assert page_about("", f'<div class="article-byline">{byline}</div>').authors == names
@@ -201,6 +203,18 @@ def test_json_ld_in_a_list_and_a_graph_with_an_organisation_author() -> None:
 ])
 def test_the_genre_is_what_the_page_says(markup: str, genre: str | None) -> None:
     assert page_about(markup).genre == genre
+
+
+@pytest.mark.parametrize(("words", "when"), [
+    ("Published 3 March 2026", (dt.date(2026, 3, 3), None)),
+    ("Sept. 14, 2026, 9:02 a.m. ET", (dt.date(2026, 9, 14), None)),
+    ("Updated: Mar 2026", (None, "March 2026")),
+    ("Mayor 2026 election", (None, None)),
+    ("31 February 2026", (None, None)),
+])
+def test_a_date_in_words(words: str, when: tuple[dt.date | None, str | None]) -> None:
+    about = page_about("", f'<span class="date">{words}</span>')
+    assert (about.published, about.published_note) == when
 
 
 def test_an_op_ed_kicker_says_opinion() -> None:

@@ -11,6 +11,12 @@ this order, the first that finds a value winning:
 3. what a reader sees: `<h1>`, the byline ("By Ana Ruiz and Tom Lee"), `<time>`,
    the kicker ("Opinion"), the `<title>`.
 
+The genre is the one exception: a section or kicker ("Editorial", "Analysis") says
+more than a schema.org type (an editorial is an `OpinionNewsArticle` too), so it
+comes first; a plain `NewsArticle` says "news" only when nothing else says more.
+A description is taken for the dek only when it reads as a standfirst, not as the
+first words of the body cut short, nor as the site's blurb.
+
 trafilatura's own metadata is not used: it takes a date from anything that looks
 like one (a copyright line, a comment's date) and a name from the comments'
 authors, where a field not found must stay unfound for the analyst to fill in.
@@ -63,7 +69,9 @@ MAX_DATELINE = 40
 MAX_DEK = 400
 """The longest description taken for a standfirst; longer ones are the article's start."""
 NOT_A_NAME = re.compile(r"\b(staff|reporter|correspondent|editor|writer|bureau|news|"
-                        r"desk|agency|press|service|wire|team|contributors?|in)\b", re.I)
+                        r"desk|agency|press|service|wire|team|contributors?)\b", re.I)
+PLACE = re.compile(r"\s+in\s+[A-Z].*$")
+"""Where a byline says its author wrote from: "Ana Ruiz in Kovar"."""
 NAME = re.compile(r"^[A-ZÀ-Þ][\w'\u2019.-]*"  # a capital, then more words (a "de" or "van")
                   r"(?:\s+(?:[a-zà-ÿ]{1,3}\s+)?[A-ZÀ-Þ][\w'\u2019.-]*){1,4}$")
 HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+", re.I)
@@ -72,7 +80,7 @@ TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_MONTH = "(" + "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS) + ")"
+_MONTH = "(" + "|".join(rf"{m}|{m[:3]}\.?" for m in MONTHS) + r"|sept\.?)"
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T\s].*)?$")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
@@ -337,7 +345,7 @@ def _names(text: str) -> list[str]:
                       r"\bupdated\b|\bpublished\b", text, flags=re.I)[0]
     names: list[str] = []
     for part in SPLIT_NAMES.split(text):
-        part = HONORIFIC.sub("", part.strip(" ."))
+        part = PLACE.sub("", HONORIFIC.sub("", part.strip(" .")))
         if part.isupper():  # "By ANA RUIZ": a byline set in capitals
             part = part.title()
         if NAME.match(part) and not NOT_A_NAME.search(part) and part not in names:
