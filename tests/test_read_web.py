@@ -506,7 +506,8 @@ def test_the_errors_are_input_errors_naming_the_file() -> None:
 # --- the whole path -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["courier-port-strike.html", "northline-cameras.mhtml"])
+@pytest.mark.parametrize("name", ["courier-port-strike.html", "northline-cameras.mhtml",
+                                  "aldenburg-drought-interview.html"])  # ": " and quotes
 def test_briefing_new_from_a_page_takes_its_headline(
     name: str, in_tmp: Path, run_cli: Callable[..., Result]
 ) -> None:
