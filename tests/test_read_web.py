@@ -191,6 +191,15 @@ def test_json_ld_in_a_list_and_a_graph_with_an_organisation_author() -> None:
     assert (about.published, about.published_note) == (None, "March 2026")
 
 
+def test_json_ld_as_cms_write_it_entities_and_line_breaks_in_strings() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Mayor\u2019s plan &#8216;dead&#8217; \n after vote", "author": {"name": '
+            '"Se&aacute;n O&#8217;Neill"}}</script>')
+    about = page_about(head)
+    assert about.headline == "Mayor\u2019s plan \u2018dead\u2019 after vote"
+    assert about.authors == ("Se\u00e1n O\u2019Neill",)
+
+
 @pytest.mark.parametrize(("markup", "genre"), [
     ('<link rel=canonical href="https://x.example/opinion/2026/a-view">', "opinion"),
     ('<link rel=canonical href="https://x.example/news/op-ed/a-view">', "opinion"),

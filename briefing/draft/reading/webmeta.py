@@ -25,6 +25,7 @@ authors, where a field not found must stay unfound for the analyst to fill in.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -143,7 +144,7 @@ def _read_jsonld(page: Page) -> None:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(script.text or "", strict=False)  # raw line breaks: common
         except ValueError:  # a broken block is skipped, as search engines skip it
             continue
         for thing in _things(data):
@@ -185,8 +186,9 @@ def _read_meta(page: Page) -> None:
 
 
 def _clean(text: str | None) -> str | None:
-    """`text` with its spaces folded, None when empty."""
-    folded = _SPACE.sub(" ", text or "").strip()
+    """`text` with its spaces folded and its entities decoded (JSON-LD and a CMS's
+    double-encoded tags carry "&#8217;"), None when empty."""
+    folded = _SPACE.sub(" ", html.unescape(text) if text and "&" in text else text or "").strip()
     return folded or None
 
 
@@ -303,9 +305,9 @@ def _jsonld_authors(page: Page) -> tuple[str, ...]:
     authors = _article_value(page, "author")
     for author in authors if isinstance(authors, list) else [authors]:
         if isinstance(author, str):
-            found.extend(_names(author))
+            found.extend(_names(_clean(author) or ""))
         elif isinstance(author, dict) and "organization" not in str(author.get("@type")).lower():
-            found.extend(_names(str(author.get("name") or "")))
+            found.extend(_names(_clean(str(author.get("name") or "")) or ""))
     return tuple(found)
 
 
