@@ -55,6 +55,7 @@ _WESTERN = {"iso-8859-1", "latin-1", "ascii", "us-ascii", "iso8859-1", "cp1252"}
 
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_DATA_URI = re.compile(r"data:[^\"'\s>]{256,}")
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _SPACE = re.compile(r"\s+")
 
@@ -103,6 +104,7 @@ def parse(markup: str) -> HtmlElement:
     import lxml.html
 
     markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml refuses one in a str
+    markup = _DATA_URI.sub("data:,", markup)  # inlined images: megabytes, and no text
     markup = _DTD_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                   collect_ids=False, default_doctype=False)
