@@ -496,6 +496,15 @@ def test_a_word_web_archive_is_read_in_its_parts_charset(location: str, url: str
     assert piece.about.url == url  # where the page came from, when it is on the web
 
 
+def test_a_page_with_its_images_inlined_is_read(tmp_path: Path) -> None:
+    image = "data:image/jpeg;base64," + "QUJD" * 2_000_000  # 8 MB, as SingleFile saves
+    page = tmp_path / "single.html"
+    page.write_text(f"<html><body><article><h1>Inlined</h1><img src=\"{image}\">"
+                    f"{ARTICLE_BODY}</article></body></html>", encoding="utf-8")
+    piece = read_piece(page)
+    assert PARAGRAPH_0 in blocks_of(piece) and "QUJD" not in piece.text
+
+
 def test_a_web_archive_without_a_page_is_refused(
     in_tmp: Path, run_cli: Callable[..., Result]
 ) -> None:
