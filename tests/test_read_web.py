@@ -320,6 +320,7 @@ def test_a_page_is_known_by_its_bytes_not_its_name(
 
 @pytest.mark.parametrize(("start", "kind"), [
     (b"<!DOCTYPE html><html>", "html"),
+    (b" " * 5000 + b"\r\n<html><body>", "html"),
     (b"\xef\xbb\xbf\n  <!-- saved from url=(0014)about:internet -->\n<html>", "html"),
     (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML'
      b' 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml">', "html"),
@@ -425,6 +426,14 @@ def test_a_page_with_no_article_is_refused_saying_what_to_do(
     result = refused(run_cli, "front.html", markup)
     assert "no article found in the page" in result.stderr
     assert "save the article's own page" in result.stderr and ".txt" in result.stderr
+
+
+def test_a_stray_control_character_deep_in_a_page_is_dropped() -> None:
+    style = "<style>" + "p { margin: 0 }\n" * 500 + "</style>"  # past what is sniffed
+    page = (f"<html><head>{style}</head><body><article><h1>Nul</h1>{ARTICLE_BODY}"
+            "<p>Last\x00 words\x01.</p></article></body></html>").encode()
+    piece = read_source(Source("page.html", page, ".html"))
+    assert blocks_of(piece)[-1] == "Last words." and "</" not in piece.text
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.htm", "archive.mhtml"])

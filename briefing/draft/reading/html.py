@@ -57,6 +57,7 @@ _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DATA_URI = re.compile(r"data:[^\"'\s>]{256,}")
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -105,6 +106,7 @@ def parse(markup: str) -> HtmlElement:
 
     markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml refuses one in a str
     markup = _DATA_URI.sub("data:,", markup)  # inlined images: megabytes, and no text
+    markup = _CONTROL.sub("", markup)  # lxml takes the rest of a page after a NUL for text
     markup = _DTD_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                   collect_ids=False, default_doctype=False)

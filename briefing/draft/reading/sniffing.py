@@ -27,11 +27,13 @@ _HTML_START = re.compile(
 _MIME_HEADERS = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+",
                            re.M)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SPACE = re.compile(rb"\s*")
 
 
 def _html(source: Source) -> str | None:
     """A web page: markup from its first bytes on (after a BOM, spaces, comments)."""
-    head = source.data[:HEAD_BYTES]
+    start = _SPACE.match(source.data)
+    head = source.data[start.end() if start else 0:][:HEAD_BYTES]
     if head.startswith(_UTF16_BOMS):  # a page saved as UTF-16: look at its characters
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     head = head.removeprefix(b"\xef\xbb\xbf")
