@@ -10,7 +10,14 @@ before parsing, so no entity of it, nor any file it names, can reach the text. T
 images, styles and frames a page references (a "Web page, complete" keeps them in a
 `NAME_files` folder) are never opened.
 
-The page's metadata (headline, byline, date, outlet...) comes from `webmeta`.
+The text is the piece as a reader meets it: the headline, the dek, then the body,
+a blank line between paragraphs (a list item, a table row, a subhead: one each),
+entities decoded and the page's own quotation marks kept. The page's metadata
+(headline, byline, date, outlet...) comes from `webmeta`.
+
+A page is untrusted: one too big to search in bounded time is refused (`limits`),
+inlined images and stray control characters are dropped before parsing, and inline
+markup before extraction, whose time grows with the elements of a paragraph.
 """
 
 from __future__ import annotations
