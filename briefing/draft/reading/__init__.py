@@ -42,6 +42,8 @@ READERS: dict[str, str] = {
     "pdf": "pdf",
     "docx": "docx",
     "odt": "odt",
+    "html": "html",
+    "mhtml": "mhtml",
 }
 """The module (in this package) that reads each kind of file `sniffing` tells."""
 
@@ -51,6 +53,8 @@ NAMES: dict[str, str] = {
     "pdf": "PDF",
     "docx": "Word document",
     "odt": "OpenDocument text",
+    "html": "web page",
+    "mhtml": "web archive (.mhtml)",
 }
 """What each kind of file is called in messages."""
 

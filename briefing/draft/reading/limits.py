@@ -21,6 +21,14 @@ MAX_RATIO = 100
 MAX_TEXT_CHARS = 2_000_000
 """The longest text a piece may have: 2 million characters, some 300,000 words."""
 
+MAX_PAGE_TEXT_CHARS = 1_000_000
+"""The most text a web page may hold, menus and comments included, for its article to be
+looked for: extraction time grows faster than the page (some 2 s for this much)."""
+
+MAX_PAGE_ELEMENTS = 40_000
+"""The most elements a web page may have: a news page has a few thousand, and looking for
+the article in this many takes some 4 s."""
+
 MAX_PAGES = 500
 """The most pages of a PDF that are read."""
 
