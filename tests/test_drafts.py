@@ -206,3 +206,27 @@ def test_a_preview_is_a_draft(skeleton: Path) -> None:
         assert '<p class="draft-mark">DRAFT</p>' in get("/brief/draft")
     finally:
         server.stop()
+
+
+def test_a_brief_drafted_from_a_saved_page_previews_like_any_other(
+    in_tmp: Path, run_cli: Callable[..., Result]
+) -> None:
+    page = Path(__file__).parent / "articles" / "courier-port-strike.html"
+    assert run_cli("new", "strike", "--from", page).exit_code == 0
+    server = PreviewServer(Path("content"), port=0, fit=False)
+    server.start()
+    try:
+        def get(path: str) -> str:
+            with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
+                return str(reply.read().decode())
+
+        status = json.loads(get("/status/strike"))
+        assert status["ok"] and not status["errors"]
+        warned = {m["path"] for m in findings("\n".join(status["warnings"]))}
+        assert warned and all(not p.startswith("piece.") for p in warned)
+        assert not [w for w in status["warnings"] if "QU001" in w]  # quotes found in the text
+        page_html = get("/brief/strike")
+        assert "Dockworkers walk out at Veldmark as pay talks collapse" in page_html
+        assert "The Harbour Courier" in page_html
+    finally:
+        server.stop()
