@@ -50,3 +50,18 @@ def test_every_example_of_the_reference_is_valid() -> None:
     for model in models:
         data = yaml.safe_load(EXAMPLES[model.__name__].replace("...", "x"))
         model.model_validate(data)
+
+
+def test_the_limits_on_a_piece_are_the_ones_documented() -> None:
+    from briefing.draft.reading import limits
+
+    authoring = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    mib = 1024 * 1024
+    for said in (f"| the file | {limits.MAX_FILE_BYTES // mib} MiB |",
+                 f"| {limits.MAX_UNPACKED_BYTES // mib} MiB in all; {limits.MAX_MEMBERS:,} "
+                 f"members; no member growing more than {limits.MAX_RATIO} times |",
+                 f"| a PDF | {limits.MAX_PAGES} pages |",
+                 f"| a web page | {limits.MAX_PAGE_ELEMENTS:,} elements, "
+                 f"{limits.MAX_PAGE_TEXT_CHARS:,} characters of text |",
+                 f"| the text of a piece | {limits.MAX_TEXT_CHARS:,} characters |"):
+        assert said in authoring, f"docs/authoring.md should say {said!r}"
