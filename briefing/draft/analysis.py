@@ -125,7 +125,7 @@ def analyse(text: str) -> Analysis:
             else:
                 context = linked.matched
         drafts.append(DraftQuote(f"q{len(drafts) + 1}", q.exact, context, source_id))
-    return Analysis(words, reading_minutes(words), drafts, sources.items, _headline(text))
+    return Analysis(words, reading_minutes(words), drafts, sources.kept, _headline(text))
 
 
 def _link(q: Quotation, attributions: list[Attribution], masked: str,

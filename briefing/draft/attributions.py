@@ -25,13 +25,20 @@ from briefing.draft.speakers import (
 )
 
 _SPEECH = (
-    "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|wrote|writes|"
-    "claimed|insisted|acknowledged|confirmed|announced|cautioned|conceded|declared|"
+    "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|argue|argues|"
+    "wrote|writes|claimed|insisted(?! on)|acknowledged|confirmed|announced|cautioned|"
+    "conceded|declared|urged|accused|rejected|denied|denies|vowed|pledged|promised|"
+    "apologi[sz]ed|admitted|replied|responded|"
     "reported|reports|report"
 )
+_FINDING = "found|finds|showed|shows|estimated|estimates|concluded|suggests|expects"
+"""What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
-    rf"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by)|(?P<verb>{_SPEECH}))\b"
+    r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|"
+    rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
+_PRONOUN_IT = frozenset(["said", "added", "stated", "told", "announced", "warned"])
+"""The verbs after which "it" is a body speaking ("it said in a statement"), not any "it"."""
 _LEADING = re.compile(r"^(?:(?:[Aa]s|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Mm]eanwhile|[Hh]owever|"
                       r"[Ss]till|[Bb]oth|[Nn]ow)[\s,]+)+")
 _REASON = re.compile(
@@ -50,7 +57,9 @@ class Attribution:
     `kind` is what the speaker is: a `name` (a person or body named), an `outlet` (a news
     organisation), `unnamed` sources, a `role` ("the ministry"), a `document` or `data`,
     a `pronoun` (he, she, they) or an `anaphor` ("those sources"), which stand for a
-    speaker met before. `via` is the outlet the words were told to ("told Reuters").
+    speaker met before; a `group` the piece speaks for ("critics say"). An `intro`
+    only says who someone is ("Ana Ruiz is the ministry's spokeswoman"), for a "she
+    said" to point back to. `via` is the outlet the words were told to ("told Reuters").
     """
 
     matched: str
@@ -63,6 +72,7 @@ class Attribution:
     via: str | None = None
     reason: str | None = None
     described_before: bool = False
+    intro: bool = False
 
     @property
     def who(self) -> str:
@@ -149,7 +159,7 @@ def _head(start: int, text: str, description: str | None) -> _Head | None:
     return None
 
 
-_RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "document": 2, "data": 2}
+_RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "group": 1, "document": 2, "data": 2}
 
 
 def _left_head(text: str, offset: int) -> _Head | None:
@@ -166,9 +176,9 @@ def _left_head(text: str, offset: int) -> _Head | None:
             if found:
                 heads.append(found)
                 break
-        flipped = _head(*parts[-1], parts[-2][1])
-        if flipped:
-            heads.append(flipped)
+        if classify(parts[-1][1]) == "name":  # "Y, X, said": X a name, all of it
+            at, name = parts[-1]
+            heads.insert(0, _Head(at, at + len(name), name, "name", parts[-2][1]))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 
@@ -182,7 +192,9 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
     kind = classify(head)
     if kind is None:
         return None
-    if len(parts) > 1 and not at_start:
+    if len(parts) > 2 and re.fullmatch(r"\d{1,3}", parts[1][1]):  # "said Camila Soto, 34, ..."
+        parts = [parts[0], *parts[2:]]
+    if len(parts) > 1 and not at_start and kind not in ("data", "document"):
         at, nxt = parts[1]
         if kind == "role" and classify(nxt) == "name":  # "said the ministry's spokesman, X"
             return _Head(at, at + len(nxt), nxt, "name", head, at + len(nxt), True)
@@ -224,7 +236,7 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
             verb.group("verb") not in ("report", "reports", "say")
         ):
             head = _right_head(right, v_end, at_start=False)
-    if head is None:
+    if head is None or (head.text.lower() == "it" and verb.group() not in _PRONOUN_IT):
         return None
     via = None
     end = v_end

@@ -1,4 +1,4 @@
-"""Direct quotations: the words in double quotes, curly or straight.
+"""Direct quotations: the words in quote marks, of English and of other languages.
 
 They are found first, because everything else is looked for outside them: an
 attribution inside a quotation ("he said they told Reuters") is the speaker's
@@ -19,7 +19,7 @@ MIN_QUOTE_WORDS = 3
 
 @dataclass(frozen=True)
 class Quotation:
-    """Words in double quotes: `text[start:end]` is the quotation, its marks included.
+    """Words in quote marks: `text[start:end]` is the quotation, its marks included.
 
     `exact` is the quoted words as they stand (without a trailing comma, which belongs
     to the sentence around the quote), with runs of whitespace folded to one space.
@@ -30,42 +30,77 @@ class Quotation:
     end: int
 
 
+_CLOSERS: dict[str, str] = {
+    "\u201c": "\u201d",  # “ ”: English
+    "\u201e": "\u201c\u201d",  # „ “ or „ ”: German, and Polish or Czech
+    "\u00ab": "\u00bb",  # « »: French, Italian, Russian
+    "\u300c": "\u300d",  # 「」: Japanese and Chinese
+    "\u2018": "\u2019",  # curly single quotes: British, and quotes within quotes
+    '"': '"',  # straight quotes, as typed
+}
+"""The marks that open a quotation, each with the marks that may close it."""
+_PUNCTUATION = ".,;:!?)]\u2014\u2013\u2026\u201d\u00bb"
+
+
+def _opens(para: str, at: int) -> bool:
+    """Whether the mark at `at` opens a quotation (not an apostrophe or inch mark)."""
+    mark = para[at]
+    after = para[at + 1] if at + 1 < len(para) else " "
+    if mark == "\u2018":  # opens after a space or at the start, before a word
+        before = para[at - 1] if at else " "
+        return (before.isspace() or before in "([\u2014\u201c") and not after.isspace()
+    if mark == '"':
+        return not after.isspace()
+    return True
+
+
+def _closes(para: str, at: int, opening: str) -> bool:
+    """Whether the mark at `at` closes the quotation opened by `opening`."""
+    mark = para[at]
+    if mark not in _CLOSERS[opening]:
+        return False
+    before = para[at - 1]
+    after = para[at + 1] if at + 1 < len(para) else " "
+    if opening == '"':
+        return not before.isspace()
+    if mark == "\u2019":
+        # an apostrophe stands inside a word (don't) or after a plural (the miners' union)
+        if before.isspace() or not (after.isspace() or after in _PUNCTUATION):
+            return False
+        plural = before == "s" and re.match(r"\s+[a-z]", para[at + 1:]) is not None
+        return not (plural and "\u2019" in para[at + 1:])
+    return True
+
+
 def _quote_spans(para: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each quotation in one paragraph, its marks included.
 
-    A quotation with no closing mark runs to the paragraph's end (`closed` is false).
+    A quotation with no closing mark runs to the paragraph's end (`closed` is false),
+    as English prints a quotation that goes on in the next paragraph. Quote marks
+    inside a quotation are the speaker's, and are skipped with it.
     """
     spans: list[tuple[int, int, bool]] = []
     i = 0
-    while (opening := para.find("\u201c", i)) != -1:
-        closing = para.find("\u201d", opening + 1)
-        again = para.find("\u201c", opening + 1)
+    while i < len(para):
+        opening = para[i]
+        if opening not in _CLOSERS or not _opens(para, i):
+            i += 1
+            continue
+        closing = next((k for k in range(i + 1, len(para)) if _closes(para, k, opening)), -1)
+        again = -1 if opening in "\u2018\"" else para.find(opening, i + 1)
         if closing == -1 or (again != -1 and again < closing):
             if again == -1:  # a quote continued in the next paragraph has no closing mark
-                spans.append((opening, len(para), False))
+                spans.append((i, len(para), False))
                 break
-            i = again
+            i = again  # a quotation left open: the next one starts there
             continue
-        spans.append((opening, closing + 1, True))
+        spans.append((i, closing + 1, True))
         i = closing + 1
-    outside = mask(para, [(start, end) for start, end, _ in spans])
-    opening = -1
-    for match in re.finditer('"', outside):
-        at = match.start()
-        before = outside[at - 1] if at else " "
-        after = outside[at + 1] if at + 1 < len(outside) else " "
-        if opening < 0 and not after.isspace():
-            opening = at
-        elif opening >= 0 and not before.isspace():
-            spans.append((opening, at + 1, True))
-            opening = -1
-    if opening >= 0:
-        spans.append((opening, len(para), False))
-    return sorted(spans)
+    return spans
 
 
 def find_quotations(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[Quotation]:
-    """Every direct quotation: words in curly or straight double quotes, `min_words` or more.
+    """Every direct quotation: words in quote marks (see _CLOSERS), `min_words` or more.
 
     Block quotes without quote marks are not quotations; a quotation runs over paragraphs
     only as English prints it, with no closing mark until its last paragraph.

@@ -185,11 +185,14 @@ def _source_entry(out: _Lines, source: DraftSource) -> None:
     out(f"    named: {'true' if source.named else 'false'}")
     if source.anonymity is not None:
         out(f"    anonymity: {scalar(source.anonymity)}")
-    out(f"    kind: {scalar(source.kind.value)}", "guessed")
-    hand = None
-    if source.via:
+    out(f"    kind: {scalar(source.kind.value)}",
+        f"guessed: {source.why_kind}" if source.why_kind else "guessed")
+    hand = source.why_hand
+    if hand is None and source.via:
         hand = ("the piece relays its reporting" if source.via == source.who
                 else f"relayed through {source.via}")
+    if hand is None and source.matched:
+        hand = "guessed: the piece names no go-between"
     out(f"    hand: {source.hand.value}", hand)
     out("    reliability: F", "cannot be judged: grade it")
     out("    credibility: 6", "cannot be judged: grade it")
