@@ -10,12 +10,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.draft.attributions import Attribution, find_attributions, is_stop
+from briefing.draft.attributions import (
+    Attribution,
+    find_attributions,
+    is_interview,
+    is_stop,
+    stops_of,
+)
+from briefing.draft.introductions import find_introductions
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
 from briefing.draft.sources import DraftSource, Sources
+from briefing.draft.speakers import NAME_WORD, classify
 from briefing.words import word_count
 
 WORDS_PER_MINUTE = 230
@@ -70,8 +78,9 @@ def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int,
     return relayed
 
 
-def _headline(text: str) -> str | None:
-    """The first line when it reads as a headline: short, with no closing punctuation."""
+def _headline(text: str) -> tuple[str, int] | None:
+    """The first line when it reads as a headline (short, with no closing punctuation),
+    and where the body after it starts."""
     spans = paragraphs(text)
     if not spans:
         return None
@@ -80,7 +89,7 @@ def _headline(text: str) -> str | None:
         return None
     if first.rstrip()[-1] in ".!:;,\"\u201d\u2019)" or len(spans) < 2:
         return None
-    return " ".join(first.split())
+    return " ".join(first.split()), spans[1][0]
 
 
 def analyse(text: str) -> Analysis:
@@ -89,7 +98,11 @@ def analyse(text: str) -> Analysis:
     marked = find_quotations(text, min_words=1)
     quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
     masked = mask(text, [(q.start, q.end) for q in marked])
-    attributions = find_attributions(text, marked)
+    headline = _headline(text)
+    attributions = find_attributions(text, marked, headline[1] if headline else 0)
+    attributions = sorted(
+        attributions + find_introductions(text, masked, stops_of(masked), marked, attributions),
+        key=lambda a: a.start)
     spans = paragraphs(text)
 
     def paragraph_of(at: int) -> int:
@@ -99,33 +112,63 @@ def analyse(text: str) -> Analysis:
     sources = Sources()
     resolved: dict[int, DraftSource | None] = {}
     for a in attributions:
-        resolved[a.start] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        resolved[id(a)] = sources.add(a, relayed.get(paragraph_of(a.start)))
 
-    drafts: list[DraftQuote] = []
-    seen: set[str] = set()
+    banked: dict[str, DraftQuote] = {}
     previous: tuple[Quotation, Attribution] | None = None
     for q in quotations:
         linked = _link(q, attributions, masked, paragraph_of)
         if linked is None and previous is not None:
-            prev_q, prev_a = previous
-            between = [a for a in attributions
-                       if prev_q.end <= a.start < q.start and a is not prev_a]
-            if not between and 0 <= paragraph_of(q.start) - paragraph_of(prev_q.start) <= 1:
-                linked = prev_a
+            linked = _going_on(q, previous, attributions, masked, paragraph_of,
+                               resolved.get(id(previous[1])))
         previous = (q, linked) if linked else None
-        if q.exact in seen:
-            continue
-        seen.add(q.exact)
         context, source_id = None, None
         if linked is not None:
-            source = resolved.get(linked.start)
+            source = resolved.get(id(linked))
             source_id = source.id if source else None
             if linked.kind in ("pronoun", "anaphor"):
                 context = source.who if source else None
             else:
                 context = linked.matched
-        drafts.append(DraftQuote(f"q{len(drafts) + 1}", q.exact, context, source_id))
-    return Analysis(words, reading_minutes(words), drafts, sources.kept, _headline(text))
+        known = banked.get(q.exact)
+        if known is None:
+            banked[q.exact] = DraftQuote(f"q{len(banked) + 1}", q.exact, context, source_id)
+        elif known.source is None and source_id is not None:
+            # a headline's quotation is said again, and attributed, in the body
+            banked[q.exact] = replace(known, context=context, source=source_id)
+    return Analysis(words, reading_minutes(words), list(banked.values()), sources.kept,
+                    headline[0] if headline else None)
+
+
+def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around `masked[start:end]`, within its paragraph."""
+    left = max(masked.rfind(ch, 0, start) for ch in ".!?\n")
+    rights = [i for i in (masked.find(ch, end) for ch in ".!?\n") if i != -1]
+    return left + 1, min(rights, default=len(masked))
+
+
+def _going_on(q: Quotation, previous: tuple[Quotation, Attribution],
+              attributions: list[Attribution], masked: str,
+              paragraph_of: Callable[[int], int], speaker: DraftSource | None,
+              ) -> Attribution | None:
+    """The previous quotation's speaker, when `q` goes on from it with no speaker of its
+    own: in the same paragraph or the next, with no other attribution between, and no
+    other person named in `q`'s sentence (who would be the one speaking)."""
+    prev_q, prev_a = previous
+    if any(prev_q.end <= a.start < q.start and a is not prev_a for a in attributions):
+        return None
+    if not 0 <= paragraph_of(q.start) - paragraph_of(prev_q.start) <= 1:
+        return None
+    start, end = _sentence(masked, q.start, q.end)
+    who = speaker.who if speaker else prev_a.speaker
+    for name in _NAMES.finditer(masked, start, end):
+        if name.group() not in who and classify(name.group()) == "name":
+            return None
+    return prev_a
+
+
+_NAMES = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})+")
+"""Two or more capitalised words: a person's name, or a body's."""
 
 
 def _link(q: Quotation, attributions: list[Attribution], masked: str,
@@ -135,7 +178,8 @@ def _link(q: Quotation, attributions: list[Attribution], masked: str,
     here = paragraph_of(q.start)
     mine = [a for a in attributions if paragraph_of(a.start) == here]
     after = next((a for a in mine if a.start >= q.end
-                  and re.fullmatch(r"[\s,]*", masked[q.end:a.start])), None)
+                  and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
+                                   masked[q.end:a.start])), None)
     before = None
     for a in mine:
         if a.end <= q.start:

@@ -45,7 +45,7 @@ _REASON = re.compile(
     r"(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
     r"(?:anonym|not (?:authori[sz]ed|allowed|permitted|to be (?:named|identified))|"
     r"be named|be identified|sensitiv|confidential|private|speak (?:publicly|freely|"
-    r"on the record))[^.;,\0]*",
+    r"on the record)|(?:speak|talk) to (?:the )?(?:press|media|reporters))[^.;,\0]*",
     re.I,
 )
 
@@ -82,7 +82,13 @@ class Attribution:
             return speaker
         if self.described_before:
             return f"{capital(self.description)} {speaker}"
-        return f"{speaker}, {self.description}"
+        description = re.sub(r"^(The|An?) ", lambda m: m.group().lower(), self.description)
+        return f"{speaker}, {description}"
+
+
+def is_interview(verb: str) -> bool:
+    """Whether the words of an attribution's verb are "an interview with"."""
+    return verb.lower().endswith("interview with")
 
 
 def is_stop(text: str, i: int) -> bool:
@@ -199,19 +205,36 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
         if kind == "role" and classify(nxt) == "name":  # "said the ministry's spokesman, X"
             return _Head(at, at + len(nxt), nxt, "name", head, at + len(nxt), True)
         if re.match(rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]", nxt):
-            return _Head(start, start + len(head), head, kind, nxt, at + len(nxt))
+            reach = at + len(nxt)
+            if (len(parts) > 2 and nxt.startswith("who ") and len(parts[2][1].split()) <= 3
+                    and classify(parts[2][1]) == "name"):  # "who gave only her first name, Léa"
+                name_at, name = parts[2]
+                nxt, reach = f"{nxt}, {name}", name_at + len(name)
+            return _Head(start, start + len(head), head, kind, nxt, reach)
     return _Head(start, start + len(head), head, kind, None, start + len(head))
 
 
-def find_attributions(text: str, quotations: list[Quotation] | None = None) -> list[Attribution]:
-    """Every attribution found outside the quotations, in the order of the text."""
+def stops_of(masked: str) -> list[int]:
+    """Where each clause of `masked` ends (see is_stop), in order."""
+    return [i for i in range(len(masked)) if is_stop(masked, i)]
+
+
+def find_attributions(text: str, quotations: list[Quotation] | None = None,
+                      body: int = 0) -> list[Attribution]:
+    """Every attribution found outside the quotations, in the order of the text.
+
+    Before `body` stands the headline, which says in short who says what the body
+    attributes in full: only "an interview with X" counts there.
+    """
     if quotations is None:
         quotations = find_quotations(text, min_words=1)
     masked = mask(text, [(q.start, q.end) for q in quotations])
     found: list[Attribution] = []
-    stops = [i for i in range(len(masked)) if is_stop(masked, i)]
+    stops = stops_of(masked)
     for p_start, p_end in paragraphs(text):
         for verb in _VERB.finditer(masked, p_start, p_end):
+            if verb.start() < body and not is_interview(verb.group()):
+                continue
             attribution = _attribution(masked, text, stops, (p_start, p_end), verb)
             if attribution:
                 found.append(attribution)

@@ -172,6 +172,16 @@ class Sources:
         noun = noun_of(a.speaker)
         return next((s for s in reversed(self.items) if s.noun and s.noun == noun), None)
 
+    def _body(self, speaker: str) -> DraftSource | None:
+        """The body met before that "the council" points back to ("the town council")."""
+        bare = re.fullmatch(r"the\s+(\w+)", speaker.strip(), re.I)
+        if bare is None:
+            return None
+        noun = re.compile(rf"\b{re.escape(bare.group(1))}\b", re.I)
+        ends = re.compile(rf"\b{re.escape(bare.group(1))}$", re.I)
+        return next((s for s in reversed(self.recent) if s.via != s.who and (
+            ends.search(s.who) or (not s.person and noun.search(s.who)))), None)
+
     def add(self, a: Attribution, relayed: str | None) -> DraftSource | None:
         """The source `a` points to, made or found, or None for a pronoun with no antecedent."""
         if a.kind in ("pronoun", "anaphor"):
@@ -181,6 +191,9 @@ class Sources:
                 return self._pointed(earlier, a)
             if a.kind == "pronoun":
                 return None
+        if a.kind == "role" and (body := self._body(a.speaker)) is not None:
+            _note(body, a.matched)
+            return self._pointed(body, a)
         if a.kind == "outlet":
             return self._pointed(self.outlet(outlet_name(a.speaker) or a.speaker, a.matched), a)
         source = self._find(a)

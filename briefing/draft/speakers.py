@@ -61,10 +61,10 @@ OUTLET_AHEAD = re.compile(
 
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 """The capitals a name starts with, for a character class: ASCII and Latin-1."""
-_NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
+NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|y)"
 _NAME = re.compile(
-    rf"^(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}$"
+    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,5}}$"
 )
 
 
@@ -86,7 +86,9 @@ NOT_NAMES = _word_set(
 _UNNAMED_NOUN = (
     r"officials?|sources?|diplomats?|people|persons?|insiders?|aides?|advis[eo]rs?|officers?|"
     r"analysts|experts|observers|critics|residents|witnesses|authorities|"
-    r"individuals?|members?|staffers?|employees?|someone"
+    r"individuals?|members?|staffers?|employees?|someone|managers?|workers?|engineers?|"
+    r"drivers?|nurses?|doctors?|teachers?|soldiers?|guards?|miners?|dockers?|farmers?|"
+    r"residents?|police officers?|negotiators?"
 )
 _UNNAMED = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|several|some|many|other|multiple|\d+)\s+)?"

@@ -1,0 +1,135 @@
+"""Who speaks where no verb of saying says so.
+
+News prose often names a speaker without "said": it introduces them a sentence
+before ("Ana Ruiz is the ministry's spokeswoman. “...,” she said."), opens a
+quotation with a colon after its subject ("Water Minister Luis Ortega rejected the
+charge: “...”"), or, in an interview, labels each answer with the speaker's name
+("Szabo: ..."). Each is an Attribution like those `attributions` finds, so that the
+sources and the quotations' speakers come out of them in the same way; an
+introduction is marked `intro`, because it names someone without saying that they
+said anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.draft.attributions import Attribution
+from briefing.draft.paragraphs import paragraphs
+from briefing.draft.quotations import Quotation
+from briefing.draft.speakers import NAME_WORD, classify, is_body
+
+_PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+_INTRO = re.compile(
+    rf"(?P<name>{_PERSON})\s+(?P<verb>is|was|has been|has run|has led|heads|leads|runs|"
+    r"chairs|has worked|has spent)\b\s*(?P<rest>[^\0]*)$"
+)
+_COPULA = ("is", "was", "has been")
+_LABEL = re.compile(rf"(?P<label>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}):\s")
+_LEAD = re.compile(r"^(?:(?:[Aa]nd|[Bb]ut|[Yy]et|[Tt]hen|[Ss]o|[Ii]n reply|[Aa]sked why)[\s,]+)+")
+_SUBJECT_KINDS = ("name", "role", "unnamed", "group", "outlet", "document", "data")
+_DESCRIPTION = re.compile(r"^(?:of|at|from|with)\s")
+_MAX_SUBJECT_WORDS = 8
+
+
+def _sentences(masked: str, stops: list[int], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences of one paragraph, as (start, end): split after . ! and ?."""
+    start, end = span
+    found = []
+    for stop in stops:
+        if start <= stop < end and masked[stop] in ".!?":
+            found.append((start, stop + 1))
+            start = stop + 1
+            while start < end and masked[start].isspace():
+                start += 1
+    if start < end:
+        found.append((start, end))
+    return found
+
+
+def _introduction(masked: str, text: str, start: int, end: int) -> Attribution | None:
+    """"Ana Ruiz is the ministry's spokeswoman.": who she is, for a later "she said"."""
+    found = _INTRO.match(masked[start:end].rstrip(".!? "))
+    if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
+        return None
+    rest = found.group("rest")
+    description = None
+    if found.group("verb") in _COPULA and re.match(r"(?:the|a|an)\s", rest):
+        description = " ".join(rest.split())
+    return Attribution(
+        matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
+        speaker=found.group("name"), kind="name", verb=found.group("verb"),
+        description=description, intro=True)
+
+
+def _subject(clause: str, offset: int) -> tuple[str, str, str | None] | None:
+    """The speaker a clause starts with, its kind, and the words that describe it."""
+    lead = _LEAD.match(clause)
+    if lead:
+        clause = clause[lead.end():]
+    first, _, others = clause.partition(",")
+    words = first.split()
+    for n in range(min(len(words), _MAX_SUBJECT_WORDS), 0, -1):
+        head = " ".join(words[:n])
+        kind = classify(head)
+        if kind in _SUBJECT_KINDS:
+            described = " ".join(words[n:])
+            parts = [described] if _DESCRIPTION.match(described) else []
+            following = others.split(",")[0].strip()
+            if re.match(r"(?:who|a|an|the)\s", following):
+                parts.append(following)
+            return head, kind or "", ", ".join(parts) or None
+    return None
+
+
+def _colon_subject(masked: str, text: str, quote: Quotation, sentence: tuple[int, int],
+                   taken: list[Attribution]) -> Attribution | None:
+    """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks."""
+    before = masked[sentence[0]:quote.start].rstrip()
+    if not before.endswith(":") or any(sentence[0] <= a.start < quote.start for a in taken):
+        return None
+    colon = sentence[0] + len(before) - 1
+    found = _subject(masked[sentence[0]:colon], sentence[0])
+    if found is None:
+        return None
+    speaker, kind, description = found
+    return Attribution(
+        matched=" ".join(text[sentence[0]:colon].split()), start=sentence[0], end=colon,
+        speaker=speaker, kind=kind, verb=":", description=description)
+
+
+def _label(masked: str, text: str, span: tuple[int, int]) -> Attribution | None:
+    """"Szabo: Everything it cannot remember": an interview's answer, by its speaker."""
+    found = _LABEL.match(masked, span[0], span[1])
+    if found is None:
+        return None
+    label = found.group("label")
+    full = label if " " in label else next(
+        (m.group() for m in re.finditer(rf"\b(?:{NAME_WORD}\s+){{1,2}}{re.escape(label)}\b",
+                                        text) if classify(m.group()) == "name"), None)
+    if full is None or is_body(full):
+        return None
+    return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
+                       speaker=full, kind="name", verb=":")
+
+
+def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
+                       taken: list[Attribution]) -> list[Attribution]:
+    """The speakers named without a verb of saying, outside the sentences `taken` holds."""
+    found: list[Attribution] = []
+    for span in paragraphs(text):
+        label = _label(masked, text, span)
+        if label:
+            found.append(label)
+        for start, end in _sentences(masked, stops, span):
+            if any(start <= a.start < end for a in taken):
+                continue
+            introduced = _introduction(masked, text, start, end)
+            if introduced:
+                found.append(introduced)
+            for quote in quotations:
+                if start <= quote.start < end:
+                    subject = _colon_subject(masked, text, quote, (start, end), taken)
+                    if subject:
+                        found.append(subject)
+    return found
