@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing.draft.attributions import (
     Attribution,
@@ -19,6 +19,7 @@ from briefing.draft.attributions import (
     is_stop,
     stops_of,
 )
+from briefing.draft.claims import Claim, find_claims
 from briefing.draft.introductions import find_introductions
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
@@ -54,6 +55,7 @@ class Analysis:
     quotes: list[DraftQuote]
     sources: list[DraftSource]
     headline: str | None = None
+    claims: list[Claim] = field(default_factory=list)
 
 
 def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int, str]:
@@ -99,9 +101,11 @@ def analyse(text: str) -> Analysis:
     quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
     masked = mask(text, [(q.start, q.end) for q in marked])
     headline = _headline(text)
-    attributions = find_attributions(text, marked, headline[1] if headline else 0)
+    body = headline[1] if headline else 0
+    stops = stops_of(masked)
+    attributions = find_attributions(text, marked, body)
     attributions = sorted(
-        attributions + find_introductions(text, masked, stops_of(masked), marked, attributions),
+        attributions + find_introductions(text, masked, stops, marked, attributions),
         key=lambda a: a.start)
     spans = paragraphs(text)
 
@@ -137,7 +141,8 @@ def analyse(text: str) -> Analysis:
             # a headline's quotation is said again, and attributed, in the body
             banked[q.exact] = replace(known, context=context, source=source_id)
     return Analysis(words, reading_minutes(words), list(banked.values()), sources.kept,
-                    headline[0] if headline else None)
+                    headline[0] if headline else None,
+                    find_claims(text, masked, stops, attributions, body))
 
 
 def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:

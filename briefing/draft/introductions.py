@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from briefing.draft.attributions import Attribution
-from briefing.draft.paragraphs import paragraphs
+from briefing.draft.paragraphs import paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, classify, is_body
 
@@ -30,21 +30,6 @@ _LEAD = re.compile(r"^(?:(?:[Aa]nd|[Bb]ut|[Yy]et|[Tt]hen|[Ss]o|[Ii]n reply|[Aa]s
 _SUBJECT_KINDS = ("name", "role", "unnamed", "group", "outlet", "document", "data")
 _DESCRIPTION = re.compile(r"^(?:of|at|from|with)\s")
 _MAX_SUBJECT_WORDS = 8
-
-
-def _sentences(masked: str, stops: list[int], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The sentences of one paragraph, as (start, end): split after . ! and ?."""
-    start, end = span
-    found = []
-    for stop in stops:
-        if start <= stop < end and masked[stop] in ".!?":
-            found.append((start, stop + 1))
-            start = stop + 1
-            while start < end and masked[start].isspace():
-                start += 1
-    if start < end:
-        found.append((start, end))
-    return found
 
 
 def _introduction(masked: str, text: str, start: int, end: int) -> Attribution | None:
@@ -121,7 +106,7 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
         label = _label(masked, text, span)
         if label:
             found.append(label)
-        for start, end in _sentences(masked, stops, span):
+        for start, end in sentences(masked, stops, span):
             if any(start <= a.start < end for a in taken):
                 continue
             introduced = _introduction(masked, text, start, end)

@@ -85,7 +85,7 @@ def draft_yaml(slug: str, article_text: str | None = None, article_path: str | N
     _judgments(out, analysis)
     _motives(out)
     _sourcing(out, analysis)
-    _critique(out)
+    _critique(out, analysis)
     _watch(out)
     _quotes(out, analysis)
     return out.text()
@@ -199,12 +199,23 @@ def _source_entry(out: _Lines, source: DraftSource) -> None:
     out(f"    supports: {scalar('REVIEW: what does it support?')}")
 
 
-def _critique(out: _Lines) -> None:
+def _critique(out: _Lines, analysis: Analysis | None) -> None:
     out("# What holds up and what does not; each quote must be the piece's exact words.")
     out("critique:")
     out("  strengths: []", "- {point: ..., quote: {exact: ...}}")
     out("  factual_errors: []", "- {claim: {exact: ...}, correction: ...}")
-    out("  unsupported_claims: []", "- {claim: {exact: ...}, issue: ...}")
+    if analysis is None or not analysis.claims:
+        out("  unsupported_claims: []", "- {claim: {exact: ...}, issue: ...}")
+    else:
+        out("  # Drafted: sentences that assert strongly and name no source. Keep the ones")
+        out("  # the piece does not back up, saying what is missing; delete the others.")
+        out("  unsupported_claims:")
+        for claim in analysis.claims:
+            out("    - claim:")
+            out(f"        exact: {scalar(claim.exact)}")
+            issue = (f'REVIEW: "{claim.marker}", and no source in the sentence: does the '
+                     "piece back it up? Say what is missing, or delete this item")
+            out(f"      issue: {scalar(issue)}")
     out("  missing_perspectives:")
     out(f"    - who: {scalar('REVIEW: whose perspective is missing')}")
     out(f"      why: {scalar('REVIEW: why it matters to the argument')}")
