@@ -20,7 +20,7 @@ from briefing.draft.attributions import (
     stops_of,
 )
 from briefing.draft.claims import Claim, find_claims
-from briefing.draft.introductions import find_introductions
+from briefing.draft.introductions import find_introductions, full_name
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
 from briefing.draft.sources import DraftSource, Sources
@@ -107,6 +107,7 @@ def analyse(text: str) -> Analysis:
     attributions = sorted(
         attributions + find_introductions(text, masked, stops, marked, attributions),
         key=lambda a: a.start)
+    attributions = [_in_full(text, a) for a in attributions]
     spans = paragraphs(text)
 
     def paragraph_of(at: int) -> int:
@@ -143,6 +144,15 @@ def analyse(text: str) -> Analysis:
     return Analysis(words, reading_minutes(words), list(banked.values()), sources.kept,
                     headline[0] if headline else None,
                     find_claims(text, masked, stops, attributions, body))
+
+
+def _in_full(text: str, a: Attribution) -> Attribution:
+    """`a` with its speaker's full name when it gives a surname the piece gave in full
+    before ("Vahl told reporters", after "Prime Minister Oskar Vahl")."""
+    if a.kind != "name" or " " in a.speaker:
+        return a
+    full = full_name(text, a.speaker, a.start)
+    return replace(a, speaker=full) if full else a
 
 
 def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:

@@ -31,7 +31,8 @@ _SPEECH = (
     "apologi[sz]ed|admitted|replied|responded|"
     "reported|reports|report"
 )
-_FINDING = "found|finds|showed|shows|estimated|estimates|concluded|suggests|expects"
+_FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"
+            "suggests|suggest|expects")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|"
@@ -182,9 +183,13 @@ def _left_head(text: str, offset: int) -> _Head | None:
             if found:
                 heads.append(found)
                 break
-        if classify(parts[-1][1]) == "name":  # "Y, X, said": X a name, all of it
-            at, name = parts[-1]
-            heads.insert(0, _Head(at, at + len(name), name, "name", parts[-2][1]))
+        at, last = parts[-1]
+        of = re.match(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", last)
+        if classify(last) == "name":  # "Y, X, said": X a name, all of it
+            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
+        elif of and classify(of.group("name")) == "name":  # "Y, X of Z, said"
+            heads.insert(0, _Head(at, at + len(of.group("name")), of.group("name"), "name",
+                                  f"{parts[-2][1]}, {of.group('where')}"))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 

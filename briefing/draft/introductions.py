@@ -19,10 +19,9 @@ from briefing.draft.paragraphs import paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, classify, is_body
 
-_PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
 _INTRO = re.compile(
-    rf"(?P<name>{_PERSON})\s+(?P<verb>is|was|has been|has run|has led|heads|leads|runs|"
-    r"chairs|has worked|has spent)\b\s*(?P<rest>[^\0]*)$"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+(?P<verb>(?:has |had )?[a-z]+)\b"
+    r"\s*(?P<rest>[^\0]*)$"
 )
 _COPULA = ("is", "was", "has been")
 _LABEL = re.compile(rf"(?P<label>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}):\s")
@@ -37,6 +36,8 @@ def _introduction(masked: str, text: str, start: int, end: int) -> Attribution |
     found = _INTRO.match(masked[start:end].rstrip(".!? "))
     if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
         return None
+    if " " not in found.group("name") and full_name(text, found.group("name"), start) is None:
+        return None  # one capitalised word is a person only as the surname of one met before
     rest = found.group("rest")
     description = None
     if found.group("verb") in _COPULA and re.match(r"(?:the|a|an)\s", rest):
@@ -89,13 +90,29 @@ def _label(masked: str, text: str, span: tuple[int, int]) -> Attribution | None:
     if found is None:
         return None
     label = found.group("label")
-    full = label if " " in label else next(
-        (m.group() for m in re.finditer(rf"\b(?:{NAME_WORD}\s+){{1,2}}{re.escape(label)}\b",
-                                        text) if classify(m.group()) == "name"), None)
+    full = label if " " in label else full_name(text, label, len(text))
     if full is None or is_body(full):
         return None
     return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
                        speaker=full, kind="name", verb=":")
+
+
+def full_name(text: str, surname: str, before: int) -> str | None:
+    """The fullest name ending in `surname` that `text` gives before `before`
+    ("Prime Minister Oskar Vahl" for "Vahl"), or None."""
+    best: str | None = None
+    pattern = rf"(?:{NAME_WORD}[ \u00a0]+){{1,4}}{re.escape(surname)}\b"  # within a line
+    for found in re.finditer(pattern, text[:before]):
+        words = found.group().split()
+        for k in range(len(words) - 1):
+            if any(w.endswith(".") and len(w) > 3 for w in words[k:-1]):
+                continue  # a sentence ends there ("in February. Szabo"), not "Dr."
+            name = " ".join(words[k:])
+            if classify(name) == "name" and not is_body(name):
+                if best is None or len(name) > len(best):
+                    best = name
+                break
+    return best
 
 
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],

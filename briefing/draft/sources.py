@@ -60,8 +60,12 @@ _PARTICIPANT = re.compile(
     r"farmer|shopkeeper|owner|worker|baker|driver|nurse|teacher|parent|mother|father|"
     r"eyewitness|who lives|who saw|who was there|refugee|patient|student|who runs|"
     r"who works|who has worked|whose (?:house|home|shop|farm)|shop|commut|pharmacist|"
-    r"electrician|miner|docker|crane|operator who|voted|rally|queue)", re.I,
+    r"electrician|miner|docker|crane|operator who|voted|rally|queu|waiting)", re.I,
 )
+_NOT_OFFICIAL = re.compile(
+    r"\b(?:company|union|party|campaign|association|federation|institute|foundation|"
+    r"alliance|coalition|operator|delegation|board|executive|owner)\b", re.I)
+"""The bodies and roles of ROLE_NOUN that are not the state's."""
 _KINDS: dict[str, tuple[SourceKind, str]] = {
     "outlet": (SourceKind.NEWS_REPORT, "a news outlet"),
     "unnamed": (SourceKind.UNNAMED_SOURCES, "the piece does not name them"),
@@ -93,6 +97,8 @@ def guess_kind(attribution: Attribution) -> tuple[SourceKind, str]:
         return SourceKind.EXPERT, expert
     if official:
         return SourceKind.OFFICIAL, official
+    if kind == "role" and not _NOT_OFFICIAL.search(attribution.speaker):
+        return SourceKind.OFFICIAL, f'"{attribution.speaker}"'
     if participant := _clue(_PARTICIPANT, *phrases):
         return SourceKind.PARTICIPANT, participant
     if attribution.verb.startswith("report"):
@@ -188,6 +194,11 @@ class Sources:
             earlier = self._antecedent(a)
             if earlier is not None:
                 _note(earlier, a.matched)
+                if a.via:  # "He told Bloomberg"
+                    if earlier.via is None:
+                        earlier.via, earlier.hand = a.via, Hand.SECOND
+                        earlier.why_hand = f"relayed through {a.via}"
+                    self.outlet(a.via, a.matched)
                 return self._pointed(earlier, a)
             if a.kind == "pronoun":
                 return None

@@ -125,7 +125,7 @@ ROLE_NOUN = (
     r"president|prime minister|minister|secretary|court|prosecutors?|regulator|union|"
     r"party|campaign|ambassador|envoy|commander|chief|head|director|board|delegation|"
     r"association|federation|institute|foundation|alliance|coalition|operator|service|"
-    r"negotiator|MP|lawmaker|senator|representative|executive|"
+    r"negotiator|MP|lawmaker|senator|representative|executive|trust|"
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
@@ -146,8 +146,10 @@ _PAPER = re.compile(
     r"(?:(?P<data>figures|data|statistics|estimates?|census|poll|survey)|"
     r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
     r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
-    r"contract|audit))\b",
-    re.I,
+    r"contract|audit|draft))\b"
+    r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
+    r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
+    re.I | re.S,
 )
 _TITLES = _word_set(
     """sir dame lord lady dr mr mrs ms miss prof professor president vice prime minister
