@@ -22,9 +22,14 @@ from briefing.draft.attributions import (
 from briefing.draft.claims import Claim, find_claims
 from briefing.draft.introductions import find_introductions, full_name
 from briefing.draft.paragraphs import paragraphs
-from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
+from briefing.draft.quotations import (
+    MIN_QUOTE_WORDS,
+    Quotation,
+    find_quotations,
+    mask_quotations,
+)
 from briefing.draft.sources import DraftSource, Sources
-from briefing.draft.speakers import NAME_WORD, classify
+from briefing.draft.speakers import NAME_WORD, UPPER, classify
 from briefing.words import word_count
 
 WORDS_PER_MINUTE = 230
@@ -99,7 +104,7 @@ def analyse(text: str) -> Analysis:
     words = word_count(text)
     marked = find_quotations(text, min_words=1)
     quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
-    masked = mask(text, [(q.start, q.end) for q in marked])
+    masked = mask_quotations(text, marked)
     headline = _headline(text)
     body = headline[1] if headline else 0
     stops = stops_of(masked)
@@ -123,6 +128,9 @@ def analyse(text: str) -> Analysis:
     previous: tuple[Quotation, Attribution] | None = None
     for q in quotations:
         linked = _link(q, attributions, masked, paragraph_of)
+        if linked is None:  # then the paragraph's speaker, the last named before it
+            linked = next((a for a in reversed(attributions) if a.end <= q.start
+                           and paragraph_of(a.start) == paragraph_of(q.start)), None)
         if linked is None and previous is not None:
             linked = _going_on(q, previous, attributions, masked, paragraph_of,
                                resolved.get(id(previous[1])))
@@ -192,9 +200,13 @@ def _link(q: Quotation, attributions: list[Attribution], masked: str,
     the same sentence ("X said: '...'")."""
     here = paragraph_of(q.start)
     mine = [a for a in attributions if paragraph_of(a.start) == here]
-    after = next((a for a in mine if a.start >= q.end
-                  and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
-                                   masked[q.end:a.start])), None)
+    # a quotation that ends its sentence ("...we had.” Professor Ott") is not spoken by
+    # the subject of the next one
+    ended = masked[q.end - 1] == "." and re.match(rf"\s*[{UPPER}]", masked[q.end:]) is not None
+    after = None if ended else next(
+        (a for a in mine if a.start >= q.end
+         and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
+                          masked[q.end:a.start])), None)
     before = None
     for a in mine:
         if a.end <= q.start:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.draft.paragraphs import paragraphs
-from briefing.draft.quotations import Quotation, find_quotations, mask
+from briefing.draft.quotations import Quotation, find_quotations, mask_quotations
 from briefing.draft.speakers import (
     ABBREVIATIONS,
     NOT_NAMES,
@@ -233,7 +233,7 @@ def find_attributions(text: str, quotations: list[Quotation] | None = None,
     """
     if quotations is None:
         quotations = find_quotations(text, min_words=1)
-    masked = mask(text, [(q.start, q.end) for q in quotations])
+    masked = mask_quotations(text, quotations)
     found: list[Attribution] = []
     stops = stops_of(masked)
     for p_start, p_end in paragraphs(text):

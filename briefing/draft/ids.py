@@ -31,7 +31,9 @@ _PROPER = re.compile(rf"[{UPPER}][\w\u2019'-]*(?:\s+(?:of|for|and|on|de|du|des|l
 _WHERE = re.compile(rf"(?:\b(?P<adjective>[a-z]+)\s+)?\b(?P<noun>{ROLE_NOUN})\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:(?:the|a|an)\s+)?(?P<owner>.+?)['\u2019]s\s+(?P<rest>.*)$", re.I)
 _MAX_WORDS = 3
-"""A name of more words than this is shortened to its initials ("imf")."""
+"""The most words of a role an id keeps ("regional-government")."""
+_INITIALS = 3
+"""A body's name of this many capitalised words or more goes by its initials ("imf")."""
 
 
 def _slug(words: str) -> str:
@@ -46,7 +48,7 @@ def body_id(name: str) -> str:
     if acronym:
         return acronym.lower()
     words = [w for w in re.split(r"\s+", name) if w]
-    if len(words) > _MAX_WORDS and sum(w[:1].isupper() for w in words) >= _MAX_WORDS:
+    if sum(w[:1].isupper() for w in words) >= _INITIALS:
         return "".join(w[0] for w in words if w[:1].isupper()).lower()
     return _slug(name)
 

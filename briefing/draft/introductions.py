@@ -17,11 +17,12 @@ import re
 from briefing.draft.attributions import Attribution
 from briefing.draft.paragraphs import paragraphs, sentences
 from briefing.draft.quotations import Quotation
-from briefing.draft.speakers import NAME_WORD, classify, is_body
+from briefing.draft.speakers import NAME_WORD, UPPER, classify, is_body
 
 _INTRO = re.compile(
-    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})\s+(?P<verb>(?:has |had )?[a-z]+)\b"
-    r"\s*(?P<rest>[^\0]*)$"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})"
+    rf"(?:,\s+(?P<described>(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s[^,\0]+),)?"
+    r"\s+(?P<verb>(?:has |had )?[a-z]+)\b\s*(?P<rest>[^\0]*)$"
 )
 _COPULA = ("is", "was", "has been")
 _LABEL = re.compile(rf"(?P<label>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}):\s")
@@ -39,8 +40,9 @@ def _introduction(masked: str, text: str, start: int, end: int) -> Attribution |
     if " " not in found.group("name") and full_name(text, found.group("name"), start) is None:
         return None  # one capitalised word is a person only as the surname of one met before
     rest = found.group("rest")
-    description = None
-    if found.group("verb") in _COPULA and re.match(r"(?:the|a|an)\s", rest):
+    description = found.group("described")
+    if description is None and found.group("verb") in _COPULA and re.match(
+            r"(?:the|a|an)\s", rest):
         description = " ".join(rest.split())
     return Attribution(
         matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),

@@ -116,6 +116,21 @@ def find_quotations(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[Quotati
     return found
 
 
+def mask_quotations(text: str, quotations: list[Quotation]) -> str:
+    """`text` with its quotations masked (see `mask`), each that ends a sentence ("...
+    the forecasts we had.” Professor Ott") keeping a full stop in place of its last mark,
+    so that the sentence after it is a sentence of its own."""
+    masked = list(mask(text, [(q.start, q.end) for q in quotations]))
+    for q in quotations:
+        closing = text[q.end - 1]
+        if q.exact[-1:] in (".", "!", "?") and closing in _CLOSING_MARKS:
+            masked[q.end - 1] = "."
+    return "".join(masked)
+
+
+_CLOSING_MARKS = frozenset("".join(_CLOSERS.values()))
+
+
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span blanked out by NUL characters, offsets unchanged.
 

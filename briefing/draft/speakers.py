@@ -193,6 +193,8 @@ def classify(head: str) -> str | None:
         return "role"
     if _NAME.match(head):
         words = head.split()
+        if words[0].lower() == "the" and len(words) > 1:  # "the International Monetary Fund"
+            words = words[1:]
         if words[0].lower() in NOT_NAMES or (len(words) == 1 and len(head) < 2):
             return None
         return "name"
