@@ -5,6 +5,7 @@ with short ids and the reasons of their guessed kind and hand, candidate unsuppo
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -290,3 +291,21 @@ def test_a_piece_with_no_strong_claim_keeps_an_empty_list(
     data, written = draft(tmp_path, monkeypatch, "Prices rose by 2 percent, officials said.\n")
     assert data["critique"]["unsupported_claims"] == []
     assert "unsupported_claims: []" in written
+
+
+# --- untrusted input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u00ab " * 100_000,  # quotations opened and never closed
+        "\u2018a " * 70_000,
+        "the miners\u2019 union " * 20_000,  # apostrophes that close nothing
+        "\u201cYes we can do it,\u201d said Ana Ruiz.\n" * 5_000,  # a paragraph a line
+    ],
+)
+def test_hostile_text_is_drafted_in_bounded_time(text: str) -> None:
+    started = time.perf_counter()
+    analyse(text)
+    assert time.perf_counter() - started < 10  # each once took minutes or hours (quadratic)

@@ -7,9 +7,9 @@ writes out.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from briefing.draft.attributions import (
@@ -20,7 +20,7 @@ from briefing.draft.attributions import (
     stops_of,
 )
 from briefing.draft.claims import Claim, find_claims
-from briefing.draft.introductions import find_introductions, full_name
+from briefing.draft.introductions import FullNames, find_introductions
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import (
     MIN_QUOTE_WORDS,
@@ -73,8 +73,9 @@ def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int,
     relayed: dict[int, str] = {}
     outlet: str | None = None
     first = -1
+    at = [a.start for a in attributions]  # in the order of the text
     for i, (start, end) in enumerate(spans):
-        mine = [a for a in attributions if start <= a.start < end]
+        mine = attributions[bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
         if outlet is not None and (i == first or mine):
             relayed[i] = outlet
         else:
@@ -109,31 +110,39 @@ def analyse(text: str) -> Analysis:
     body = headline[1] if headline else 0
     stops = stops_of(masked)
     attributions = find_attributions(text, marked, body)
+    names = FullNames(text)
     attributions = sorted(
-        attributions + find_introductions(text, masked, stops, marked, attributions),
+        attributions + find_introductions(text, masked, stops, marked, attributions, names),
         key=lambda a: a.start)
-    attributions = [_in_full(text, a) for a in attributions]
-    spans = paragraphs(text)
+    attributions = [_in_full(names, a) for a in attributions]
+    starts = [start for start, _ in paragraphs(text)]
 
     def paragraph_of(at: int) -> int:
-        return next((i for i, (s, e) in enumerate(spans) if s <= at < e), -1)
+        return bisect.bisect_right(starts, at) - 1
 
     relayed = _relayed_paragraphs(text, attributions)
     sources = Sources()
     resolved: dict[int, DraftSource | None] = {}
+    by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
         resolved[id(a)] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        by_paragraph.setdefault(paragraph_of(a.start), []).append(a)
+    at = [a.start for a in attributions]
 
     banked: dict[str, DraftQuote] = {}
     previous: tuple[Quotation, Attribution] | None = None
     for q in quotations:
-        linked = _link(q, attributions, masked, paragraph_of)
+        here = paragraph_of(q.start)
+        mine = by_paragraph.get(here, [])
+        linked = _link(q, mine, masked)
         if linked is None:  # then the paragraph's speaker, the last named before it
-            linked = next((a for a in reversed(attributions) if a.end <= q.start
-                           and paragraph_of(a.start) == paragraph_of(q.start)), None)
+            linked = next((a for a in reversed(mine) if a.end <= q.start), None)
         if linked is None and previous is not None:
-            linked = _going_on(q, previous, attributions, masked, paragraph_of,
-                               resolved.get(id(previous[1])))
+            prev_q, prev_a = previous
+            others = bisect.bisect_left(at, q.start) - bisect.bisect_left(at, prev_q.end)
+            alone = others == int(prev_q.end <= prev_a.start < q.start)
+            if alone and 0 <= here - paragraph_of(prev_q.start) <= 1:
+                linked = _going_on(q, prev_a, masked, resolved.get(id(prev_a)))
         previous = (q, linked) if linked else None
         context, source_id = None, None
         if linked is not None:
@@ -154,12 +163,12 @@ def analyse(text: str) -> Analysis:
                     find_claims(text, masked, stops, attributions, body))
 
 
-def _in_full(text: str, a: Attribution) -> Attribution:
+def _in_full(names: FullNames, a: Attribution) -> Attribution:
     """`a` with its speaker's full name when it gives a surname the piece gave in full
     before ("Vahl told reporters", after "Prime Minister Oskar Vahl")."""
     if a.kind != "name" or " " in a.speaker:
         return a
-    full = full_name(text, a.speaker, a.start)
+    full = names.before(a.speaker, a.start)
     return replace(a, speaker=full) if full else a
 
 
@@ -170,39 +179,30 @@ def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights, default=len(masked))
 
 
-def _going_on(q: Quotation, previous: tuple[Quotation, Attribution],
-              attributions: list[Attribution], masked: str,
-              paragraph_of: Callable[[int], int], speaker: DraftSource | None,
-              ) -> Attribution | None:
-    """The previous quotation's speaker, when `q` goes on from it with no speaker of its
-    own: in the same paragraph or the next, with no other attribution between, and no
-    other person named in `q`'s sentence (who would be the one speaking)."""
-    prev_q, prev_a = previous
-    if any(prev_q.end <= a.start < q.start and a is not prev_a for a in attributions):
-        return None
-    if not 0 <= paragraph_of(q.start) - paragraph_of(prev_q.start) <= 1:
-        return None
+def _going_on(q: Quotation, previous: Attribution, masked: str,
+              speaker: DraftSource | None) -> Attribution | None:
+    """The previous quotation's speaker, for `q` that goes on from it (in the same
+    paragraph or the next, with no attribution between), unless `q`'s sentence names
+    another person, who would be the one speaking."""
     start, end = _sentence(masked, q.start, q.end)
-    who = speaker.who if speaker else prev_a.speaker
+    who = speaker.who if speaker else previous.speaker
     for name in _NAMES.finditer(masked, start, end):
         if name.group() not in who and classify(name.group()) == "name":
             return None
-    return prev_a
+    return previous
 
 
+_CAPITAL_NEXT = re.compile(rf"\s*[{UPPER}]")
 _NAMES = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})+")
 """Two or more capitalised words: a person's name, or a body's."""
 
 
-def _link(q: Quotation, attributions: list[Attribution], masked: str,
-          paragraph_of: Callable[[int], int]) -> Attribution | None:
-    """The attribution that says who spoke quotation `q`: right after it, or before it in
-    the same sentence ("X said: '...'")."""
-    here = paragraph_of(q.start)
-    mine = [a for a in attributions if paragraph_of(a.start) == here]
+def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:
+    """The attribution among its paragraph's, `mine`, that says who spoke quotation `q`:
+    right after it, or before it in the same sentence ("X said: '...'")."""
     # a quotation that ends its sentence ("...we had.” Professor Ott") is not spoken by
     # the subject of the next one
-    ended = masked[q.end - 1] == "." and re.match(rf"\s*[{UPPER}]", masked[q.end:]) is not None
+    ended = masked[q.end - 1] == "." and _CAPITAL_NEXT.match(masked, q.end) is not None
     after = None if ended else next(
         (a for a in mine if a.start >= q.end
          and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
@@ -217,4 +217,3 @@ def _link(q: Quotation, attributions: list[Attribution], masked: str,
     if before is not None and re.fullmatch(r"\s*[:,]\s*", masked[before.end:q.start]):
         return before
     return after or before
-

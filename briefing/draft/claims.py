@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.draft.attributions import Attribution
-from briefing.draft.paragraphs import paragraphs, sentences
+from briefing.draft.paragraphs import holds, paragraphs, sentences
 
 STRONG = re.compile(
     r"\b(?:will almost certainly|almost certainly|all but certain|certainly|for good|"
@@ -42,12 +42,13 @@ def find_claims(text: str, masked: str, stops: list[int], attributions: list[Att
     """The sentences after `body` (the headline's end) that assert with STRONG words,
     outside quotations, and hold no attribution."""
     found: list[Claim] = []
+    starts = sorted(a.start for a in attributions)
     for span in paragraphs(text):
         if span[0] < body:
             continue
         for start, end in sentences(masked, stops, span):
             strong = STRONG.search(masked, start, end)
-            if strong is None or any(start <= a.start < end for a in attributions):
+            if strong is None or holds(starts, start, end):
                 continue
             found.append(Claim(" ".join(text[start:end].split()), strong.group()))
             if len(found) == MAX_CLAIMS:

@@ -12,10 +12,11 @@ said anything.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefing.draft.attributions import Attribution
-from briefing.draft.paragraphs import paragraphs, sentences
+from briefing.draft.paragraphs import holds, paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, UPPER, classify, is_body
 
@@ -32,12 +33,13 @@ _DESCRIPTION = re.compile(r"^(?:of|at|from|with)\s")
 _MAX_SUBJECT_WORDS = 8
 
 
-def _introduction(masked: str, text: str, start: int, end: int) -> Attribution | None:
+def _introduction(masked: str, text: str, start: int, end: int,
+                  names: FullNames) -> Attribution | None:
     """"Ana Ruiz is the ministry's spokeswoman.": who she is, for a later "she said"."""
     found = _INTRO.match(masked[start:end].rstrip(".!? "))
     if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
         return None
-    if " " not in found.group("name") and full_name(text, found.group("name"), start) is None:
+    if " " not in found.group("name") and names.before(found.group("name"), start) is None:
         return None  # one capitalised word is a person only as the surname of one met before
     rest = found.group("rest")
     description = found.group("described")
@@ -70,11 +72,12 @@ def _subject(clause: str, offset: int) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _colon_subject(masked: str, text: str, quote: Quotation, sentence: tuple[int, int],
-                   taken: list[Attribution]) -> Attribution | None:
-    """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks."""
+def _colon_subject(masked: str, text: str, quote: Quotation,
+                   sentence: tuple[int, int]) -> Attribution | None:
+    """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks (a sentence
+    with no attribution of its own)."""
     before = masked[sentence[0]:quote.start].rstrip()
-    if not before.endswith(":") or any(sentence[0] <= a.start < quote.start for a in taken):
+    if not before.endswith(":"):
         return None
     colon = sentence[0] + len(before) - 1
     found = _subject(masked[sentence[0]:colon], sentence[0])
@@ -86,54 +89,69 @@ def _colon_subject(masked: str, text: str, quote: Quotation, sentence: tuple[int
         speaker=speaker, kind=kind, verb=":", description=description)
 
 
-def _label(masked: str, text: str, span: tuple[int, int]) -> Attribution | None:
+def _label(masked: str, text: str, span: tuple[int, int],
+           names: FullNames) -> Attribution | None:
     """"Szabo: Everything it cannot remember": an interview's answer, by its speaker."""
     found = _LABEL.match(masked, span[0], span[1])
     if found is None:
         return None
     label = found.group("label")
-    full = label if " " in label else full_name(text, label, len(text))
+    full = label if " " in label else names.before(label, len(text))
     if full is None or is_body(full):
         return None
     return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
                        speaker=full, kind="name", verb=":")
 
 
-def full_name(text: str, surname: str, before: int) -> str | None:
-    """The fullest name ending in `surname` that `text` gives before `before`
-    ("Prime Minister Oskar Vahl" for "Vahl"), or None."""
-    best: str | None = None
-    pattern = rf"(?:{NAME_WORD}[ \u00a0]+){{1,4}}{re.escape(surname)}\b"  # within a line
-    for found in re.finditer(pattern, text[:before]):
-        words = found.group().split()
-        for k in range(len(words) - 1):
-            if any(w.endswith(".") and len(w) > 3 for w in words[k:-1]):
-                continue  # a sentence ends there ("in February. Szabo"), not "Dr."
-            name = " ".join(words[k:])
-            if classify(name) == "name" and not is_body(name):
-                if best is None or len(name) > len(best):
-                    best = name
-                break
-    return best
+class FullNames:
+    """The names a text gives in full, looked up by surname: "Prime Minister Oskar Vahl"
+    for "Vahl". Each surname is looked for once per text, however often it is met."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, list[tuple[int, str]]] = {}
+
+    def before(self, surname: str, at: int) -> str | None:
+        """The fullest name ending in `surname` that stands before offset `at`, or None."""
+        if surname not in self._found:
+            self._found[surname] = self._names_ending(surname)
+        names = [name for start, name in self._found[surname] if start < at]
+        return max(names, key=len, default=None)
+
+    def _names_ending(self, surname: str) -> list[tuple[int, str]]:
+        found = []
+        pattern = rf"(?:{NAME_WORD}[ \u00a0]+){{1,4}}{re.escape(surname)}\b"  # within a line
+        for match in re.finditer(pattern, self.text):
+            words = match.group().split()
+            for k in range(len(words) - 1):
+                if any(w.endswith(".") and len(w) > 3 for w in words[k:-1]):
+                    continue  # a sentence ends there ("in February. Szabo"), not "Dr."
+                name = " ".join(words[k:])
+                if classify(name) == "name" and not is_body(name):
+                    found.append((match.start(), name))
+                    break
+        return found
 
 
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
-                       taken: list[Attribution]) -> list[Attribution]:
+                       taken: list[Attribution], names: FullNames) -> list[Attribution]:
     """The speakers named without a verb of saying, outside the sentences `taken` holds."""
     found: list[Attribution] = []
+    starts = sorted(a.start for a in taken)
+    quoted = [q.start for q in quotations]  # in the order of the text
     for span in paragraphs(text):
-        label = _label(masked, text, span)
+        label = _label(masked, text, span, names)
         if label:
             found.append(label)
         for start, end in sentences(masked, stops, span):
-            if any(start <= a.start < end for a in taken):
+            if holds(starts, start, end):
                 continue
-            introduced = _introduction(masked, text, start, end)
+            introduced = _introduction(masked, text, start, end, names)
             if introduced:
                 found.append(introduced)
-            for quote in quotations:
-                if start <= quote.start < end:
-                    subject = _colon_subject(masked, text, quote, (start, end), taken)
-                    if subject:
-                        found.append(subject)
+            first, last = bisect.bisect_left(quoted, start), bisect.bisect_left(quoted, end)
+            for quote in quotations[first:last]:
+                subject = _colon_subject(masked, text, quote, (start, end))
+                if subject:
+                    found.append(subject)
     return found

@@ -8,6 +8,7 @@ Sentences end where `attributions.is_stop` says a full stop, ! or ? ends one (no
 
 from __future__ import annotations
 
+import bisect
 import re
 
 
@@ -26,13 +27,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 
+def holds(starts: list[int], start: int, end: int) -> bool:
+    """Whether the sorted offsets `starts` hold one in [start, end)."""
+    return bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end)
+
+
 def sentences(masked: str, stops: list[int], span: tuple[int, int]) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of the paragraph `span`: split after the stops
     (clause ends, in order) that are a . ! or ? of `masked`."""
     start, end = span
     found = []
-    for stop in stops:
-        if start <= stop < end and masked[stop] in ".!?":
+    for stop in stops[bisect.bisect_left(stops, start):bisect.bisect_left(stops, end)]:
+        if masked[stop] in ".!?":
             found.append((start, stop + 1))
             start = stop + 1
             while start < end and masked[start].isspace():

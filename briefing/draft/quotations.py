@@ -7,6 +7,7 @@ words, not the piece's.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,12 +55,16 @@ def _opens(para: str, at: int) -> bool:
     return True
 
 
-def _closes(para: str, at: int, opening: str) -> bool:
-    """Whether the mark at `at` closes the quotation opened by `opening`."""
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _closes(para: str, at: int, opening: str, last_apostrophe: int) -> bool:
+    """Whether the mark at `at` closes the quotation opened by `opening`
+    (`last_apostrophe`: where the paragraph's last right single quote stands)."""
     mark = para[at]
     if mark not in _CLOSERS[opening]:
         return False
-    before = para[at - 1]
+    before = para[at - 1] if at else " "
     after = para[at + 1] if at + 1 < len(para) else " "
     if opening == '"':
         return not before.isspace()
@@ -67,8 +72,8 @@ def _closes(para: str, at: int, opening: str) -> bool:
         # an apostrophe stands inside a word (don't) or after a plural (the miners' union)
         if before.isspace() or not (after.isspace() or after in _PUNCTUATION):
             return False
-        plural = before == "s" and re.match(r"\s+[a-z]", para[at + 1:]) is not None
-        return not (plural and "\u2019" in para[at + 1:])
+        plural = before == "s" and _LOWER_NEXT.match(para, at + 1) is not None
+        return not (plural and at < last_apostrophe)
     return True
 
 
@@ -79,6 +84,17 @@ def _quote_spans(para: str) -> list[tuple[int, int, bool]]:
     as English prints a quotation that goes on in the next paragraph. Quote marks
     inside a quotation are the speaker's, and are skipped with it.
     """
+    last_apostrophe = para.rfind("\u2019")
+    closers: dict[str, list[int]] = {}  # where each opening mark's quotation may close
+
+    def closing_after(opening: str, at: int) -> int:
+        if opening not in closers:
+            closers[opening] = [k for k, ch in enumerate(para) if ch in _CLOSERS[opening]
+                                and _closes(para, k, opening, last_apostrophe)]
+        found = closers[opening]
+        k = bisect.bisect_right(found, at)
+        return found[k] if k < len(found) else -1
+
     spans: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(para):
@@ -86,7 +102,7 @@ def _quote_spans(para: str) -> list[tuple[int, int, bool]]:
         if opening not in _CLOSERS or not _opens(para, i):
             i += 1
             continue
-        closing = next((k for k in range(i + 1, len(para)) if _closes(para, k, opening)), -1)
+        closing = closing_after(opening, i)
         again = -1 if opening in "\u2018\"" else para.find(opening, i + 1)
         if closing == -1 or (again != -1 and again < closing):
             if again == -1:  # a quote continued in the next paragraph has no closing mark
