@@ -13,6 +13,9 @@ from types import ModuleType
 
 import pytest
 
+from briefing import check
+from briefing.draft import draft_brief
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -60,6 +63,18 @@ def test_only_an_article_with_no_reader_yet_is_skipped(totals: object) -> None:
         if s.skipped:
             assert s.skipped.startswith("no reader for"), s.skipped
             assert not s.name.endswith(".txt")
+
+
+def test_every_articles_draft_passes_every_check_but_its_placeholders(
+    drafting: ModuleType, tmp_path: Path
+) -> None:
+    for article, _ in drafting.articles():
+        if drafting.score(article, _).skipped:
+            continue
+        drafted = draft_brief(article.stem, tmp_path, article)
+        checked = check(drafted.path)
+        assert not [f for f in checked.findings if f.code == "QU001"], article.name
+        assert not checked.as_draft().problems(), article.name
 
 
 def test_a_drafted_source_or_speaker_that_is_wrong_lowers_the_score(

@@ -169,7 +169,8 @@ def test_an_interviews_answers_are_its_speakers(
         "Mira Szabo has run the town archive for 22 years.\n\n"
         "Courier: What would the town lose?\n\n"
         "Szabo: Everything it cannot remember for itself.\n"))
-    assert [(s["id"], s["who"]) for s in data["sourcing"]] == [("szabo", "Mira Szabo")]
+    assert [(s["id"], s["who"]) for s in data["sourcing"]] == [
+        ("szabo", "Mira Szabo, who has run the town archive for 22 years")]
 
 
 # --- sources ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import Quotation, find_quotations, mask_quotations
 from briefing.draft.speakers import (
     ABBREVIATIONS,
+    DESCRIBED_OUTLET,
     NOT_NAMES,
     OUTLET_AHEAD,
     UPPER,
@@ -276,6 +277,10 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
         if verb.group("verb") in ("told", "tells") and (ahead := OUTLET_AHEAD.match(right)):
             via = outlet_name(ahead.group().strip())
             end = v_end + ahead.end()
+        elif verb.group("verb") in ("told", "tells") and (
+                described := DESCRIBED_OUTLET.match(right)):
+            via = described.group("name")
+            end = v_end + described.end()
     else:
         start, end = v_start, head.reach
     if head.kind == "outlet" and via is None and head.description is None:

@@ -26,6 +26,10 @@ _INTRO = re.compile(
     r"\s+(?P<verb>(?:has |had )?[a-z]+)\b\s*(?P<rest>[^\0]*)$"
 )
 _COPULA = ("is", "was", "has been")
+_DOES = re.compile(r"(?:has|had) [a-z]+|[a-z]+(?:s|ed)")
+"""A verb in the present or the past ("runs", "has run"), not any word ("herself")."""
+_MAX_DOES = 12
+"""The most words of what an introduced person does that their description keeps."""
 _LABEL = re.compile(rf"(?P<label>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}):\s")
 _LEAD = re.compile(r"^(?:(?:[Aa]nd|[Bb]ut|[Yy]et|[Tt]hen|[Ss]o|[Ii]n reply|[Aa]sked why)[\s,]+)+")
 _SUBJECT_KINDS = ("name", "role", "unnamed", "group", "outlet", "document", "data")
@@ -43,9 +47,11 @@ def _introduction(masked: str, text: str, start: int, end: int,
         return None  # one capitalised word is a person only as the surname of one met before
     rest = found.group("rest")
     description = found.group("described")
-    if description is None and found.group("verb") in _COPULA and re.match(
-            r"(?:the|a|an)\s", rest):
-        description = " ".join(rest.split())
+    verb = found.group("verb")
+    if description is None and verb in _COPULA and re.match(r"(?:the|a|an)\s", rest):
+        description = " ".join(rest.split())  # "Ana Ruiz is the ministry's spokeswoman"
+    elif description is None and _DOES.fullmatch(verb) and len(rest.split()) <= _MAX_DOES:
+        description = " ".join(f"who {verb} {rest}".split())  # "who runs the grocery"
     return Attribution(
         matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
         speaker=found.group("name"), kind="name", verb=found.group("verb"),

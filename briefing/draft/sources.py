@@ -52,7 +52,8 @@ _OFFICIAL = re.compile(
     r"\b(?:minister|ministers|ministry|president|spokes(?:man|woman|person)|officials?|"
     r"ambassador|envoy|secretary|senator|governor|mayor|general|commander|government|"
     r"department|police|prosecutor|kremlin|white house|pentagon|lawmakers?|deputy|"
-    r"chancellor|council|authority|agency|embassy|negotiator|MP|head of|chief of|"
+    r"chancellor|council|authority|agency|embassy|negotiator|commissioner|MP|head of|"
+    r"chief of|"
     r"director of)\b", re.I,
 )
 _PARTICIPANT = re.compile(

@@ -53,14 +53,22 @@ _OUTLET = re.compile(
     + "|".join(f"(?P<o{i}>{pattern})" for i, pattern in enumerate(OUTLETS.values()))
     + r")$"
 )
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+"""The capitals a name starts with, for a character class: ASCII and Latin-1."""
 OUTLET_AHEAD = re.compile(
     r"^\s*(?:[Tt]he\s+)?(?:" + "|".join(OUTLETS.values()) + r")\b(?!['\u2019]s)"
 )
 """An outlet at the start of some words, not its possessive ("told Reuters", not
 "told Reuters' editor")."""
+DESCRIBED_OUTLET = re.compile(
+    r"^\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:broadcaster|newspaper|daily|weekly|radio|"
+    r"television|TV|channel|news agency|news site|news website|magazine)\s+"
+    rf"(?P<name>[{UPPER}][\w&'\u2019-]*(?:\s+[{UPPER}][\w&'\u2019-]*){{0,3}})"
+    r"(?!['\u2019]s)"
+)
+"""An outlet the vocabulary does not know, told by what it is ("told the regional
+broadcaster NRK")."""
 
-UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-"""The capitals a name starts with, for a character class: ASCII and Latin-1."""
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|y)"
 _NAME = re.compile(
@@ -146,7 +154,7 @@ _PAPER = re.compile(
     r"(?:(?P<data>figures|data|statistics|estimates?|census|poll|survey)|"
     r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
     r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
-    r"contract|audit|draft))\b"
+    r"contract|audit|draft|minutes|records|emails|messages|cables))\b"
     r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
     r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
     re.I | re.S,
