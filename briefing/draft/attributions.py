@@ -279,7 +279,7 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
             end = v_end + ahead.end()
         elif verb.group("verb") in ("told", "tells") and (
                 described := DESCRIBED_OUTLET.match(right)):
-            via = described.group("name")
+            via = " ".join(described.group("name").split())
             end = v_end + described.end()
     else:
         start, end = v_start, head.reach

@@ -54,7 +54,7 @@ def _introduction(masked: str, text: str, start: int, end: int,
         description = " ".join(f"who {verb} {rest}".split())  # "who runs the grocery"
     return Attribution(
         matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
-        speaker=found.group("name"), kind="name", verb=found.group("verb"),
+        speaker=" ".join(found.group("name").split()), kind="name", verb=found.group("verb"),
         description=description, intro=True)
 
 
@@ -92,7 +92,8 @@ def _colon_subject(masked: str, text: str, quote: Quotation,
     speaker, kind, description = found
     return Attribution(
         matched=" ".join(text[sentence[0]:colon].split()), start=sentence[0], end=colon,
-        speaker=speaker, kind=kind, verb=":", description=description)
+        speaker=" ".join(speaker.split()), kind=kind, verb=":",
+        description=" ".join(description.split()) if description else None)
 
 
 def _label(masked: str, text: str, span: tuple[int, int],
@@ -106,7 +107,7 @@ def _label(masked: str, text: str, span: tuple[int, int],
     if full is None or is_body(full):
         return None
     return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
-                       speaker=full, kind="name", verb=":")
+                       speaker=" ".join(full.split()), kind="name", verb=":")
 
 
 class FullNames:

@@ -47,8 +47,8 @@ class _Lines:
         self.lines: list[str] = []
 
     def __call__(self, line: str = "", comment: str | None = None) -> None:
-        if comment:
-            line = f"{line:<{self.COLUMN - 1}} # {comment}"
+        if comment:  # words of the piece may be in it: a line break would end the comment
+            line = f"{line:<{self.COLUMN - 1}} # {' '.join(comment.split())}"
         self.lines.append(line.rstrip())
 
     def text(self) -> str:
@@ -79,6 +79,9 @@ def draft_yaml(slug: str, article_text: str | None = None, article_path: str | N
             "(in `quotes:`, at the end)")
         out(f"# and {_count(len(analysis.sources), 'source')} (in `sourcing:`); "
             "check each against the piece.")
+        if analysis.claims:
+            out(f"# {_count(len(analysis.claims), 'sentence')} may be unsupported claims "
+                "(in `critique:`): confirm or delete each.")
     out()
     _piece(out, slug, analysis, article_path)
     _meta(out, today)
