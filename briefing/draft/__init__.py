@@ -5,10 +5,11 @@ One module per step, each working on the output of the one before:
 - `reading`: the file becomes a Piece, plain text with a blank line between
   paragraphs; one reader per kind of file (today only UTF-8 text), so that readers
   of other kinds plug in there and nothing after them changes;
-- `quotations`: the words in double quotes;
+- `quotations`: the words in quote marks, of English and of other languages;
 - `attributions` (with `speakers`, who the words name): who said or reported what,
-  found outside the quotations;
-- `sources`: the attributions folded into one draft source per speaker;
+  found outside the quotations; `introductions`, who speaks with no verb of saying;
+- `sources`: the attributions folded into one draft source per speaker (`ids`);
+- `claims`: sentences that assert strongly and name no source, for the critique;
 - `analysis`: the steps above in order, each quotation tied to its speaker;
 - `skeleton`: the commented YAML of the brief, every guess marked REVIEW.
 

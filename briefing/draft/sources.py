@@ -2,7 +2,16 @@
 
 Attributions name the same speaker in many ways ("Sir Tony Brenton ... told Reuters",
 "Brenton said", "he said", "those sources said"); `Sources` folds them into one
-DraftSource each, with an id that validates, and guesses its kind and hand.
+DraftSource each, with a short id (`ids`), and guesses its kind and hand, keeping
+the words each guess rests on for the YAML's comments.
+
+A group the piece speaks for ("critics say", "supporters argue", "according to
+brokers") is a source: the piece relies on it for a claim. It is drafted `named:
+false`, since the piece names no one in it, with an `anonymity` that asks the
+analyst whether the piece says who they are (so that rule SO001, an anonymous source
+whose anonymity is not discussed, is answered, and DR001 flags the question); its
+kind is what its members are ("ministers": official, "farmers": participant), else
+`other`. "The government says" is the government's, an official source, named.
 """
 
 from __future__ import annotations
