@@ -37,79 +37,6 @@ _DESCRIPTION = re.compile(r"^(?:of|at|from|with)\s")
 _MAX_SUBJECT_WORDS = 8
 
 
-def _introduction(masked: str, text: str, start: int, end: int,
-                  names: FullNames) -> Attribution | None:
-    """"Ana Ruiz is the ministry's spokeswoman.": who she is, for a later "she said"."""
-    found = _INTRO.match(masked[start:end].rstrip(".!? "))
-    if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
-        return None
-    if " " not in found.group("name") and names.before(found.group("name"), start) is None:
-        return None  # one capitalised word is a person only as the surname of one met before
-    rest = found.group("rest")
-    description = found.group("described")
-    verb = found.group("verb")
-    if description is None and verb in _COPULA and re.match(r"(?:the|a|an)\s", rest):
-        description = " ".join(rest.split())  # "Ana Ruiz is the ministry's spokeswoman"
-    elif description is None and _DOES.fullmatch(verb) and len(rest.split()) <= _MAX_DOES:
-        description = " ".join(f"who {verb} {rest}".split())  # "who runs the grocery"
-    return Attribution(
-        matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
-        speaker=" ".join(found.group("name").split()), kind="name", verb=found.group("verb"),
-        description=description, intro=True)
-
-
-def _subject(clause: str, offset: int) -> tuple[str, str, str | None] | None:
-    """The speaker a clause starts with, its kind, and the words that describe it."""
-    lead = _LEAD.match(clause)
-    if lead:
-        clause = clause[lead.end():]
-    first, _, others = clause.partition(",")
-    words = first.split()
-    for n in range(min(len(words), _MAX_SUBJECT_WORDS), 0, -1):
-        head = " ".join(words[:n])
-        kind = classify(head)
-        if kind in _SUBJECT_KINDS:
-            described = " ".join(words[n:])
-            parts = [described] if _DESCRIPTION.match(described) else []
-            following = others.split(",")[0].strip()
-            if re.match(r"(?:who|a|an|the)\s", following):
-                parts.append(following)
-            return head, kind or "", ", ".join(parts) or None
-    return None
-
-
-def _colon_subject(masked: str, text: str, quote: Quotation,
-                   sentence: tuple[int, int]) -> Attribution | None:
-    """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks (a sentence
-    with no attribution of its own)."""
-    before = masked[sentence[0]:quote.start].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = sentence[0] + len(before) - 1
-    found = _subject(masked[sentence[0]:colon], sentence[0])
-    if found is None:
-        return None
-    speaker, kind, description = found
-    return Attribution(
-        matched=" ".join(text[sentence[0]:colon].split()), start=sentence[0], end=colon,
-        speaker=" ".join(speaker.split()), kind=kind, verb=":",
-        description=" ".join(description.split()) if description else None)
-
-
-def _label(masked: str, text: str, span: tuple[int, int],
-           names: FullNames) -> Attribution | None:
-    """"Szabo: Everything it cannot remember": an interview's answer, by its speaker."""
-    found = _LABEL.match(masked, span[0], span[1])
-    if found is None:
-        return None
-    label = found.group("label")
-    full = label if " " in label else names.before(label, len(text))
-    if full is None or is_body(full):
-        return None
-    return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
-                       speaker=" ".join(full.split()), kind="name", verb=":")
-
-
 class FullNames:
     """The names a text gives in full, looked up by surname: "Prime Minister Oskar Vahl"
     for "Vahl". Each surname is looked for once per text, however often it is met."""
@@ -138,6 +65,79 @@ class FullNames:
                     found.append((match.start(), name))
                     break
         return found
+
+
+def _introduction(masked: str, text: str, start: int, end: int,
+                  names: FullNames) -> Attribution | None:
+    """"Ana Ruiz is the ministry's spokeswoman.": who she is, for a later "she said"."""
+    found = _INTRO.match(masked[start:end].rstrip(".!? "))
+    if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
+        return None
+    if " " not in found.group("name") and names.before(found.group("name"), start) is None:
+        return None  # one capitalised word is a person only as the surname of one met before
+    rest = found.group("rest")
+    description = found.group("described")
+    verb = found.group("verb")
+    if description is None and verb in _COPULA and re.match(r"(?:the|a|an)\s", rest):
+        description = " ".join(rest.split())  # "Ana Ruiz is the ministry's spokeswoman"
+    elif description is None and _DOES.fullmatch(verb) and len(rest.split()) <= _MAX_DOES:
+        description = " ".join(f"who {verb} {rest}".split())  # "who runs the grocery"
+    return Attribution(
+        matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
+        speaker=" ".join(found.group("name").split()), kind="name", verb=found.group("verb"),
+        description=description, intro=True)
+
+
+def _subject(clause: str) -> tuple[str, str, str | None] | None:
+    """The speaker a clause starts with, its kind, and the words that describe it."""
+    lead = _LEAD.match(clause)
+    if lead:
+        clause = clause[lead.end():]
+    first, _, others = clause.partition(",")
+    words = first.split()
+    for n in range(min(len(words), _MAX_SUBJECT_WORDS), 0, -1):
+        head = " ".join(words[:n])
+        kind = classify(head)
+        if kind is not None and kind in _SUBJECT_KINDS:
+            described = " ".join(words[n:])
+            parts = [described] if _DESCRIPTION.match(described) else []
+            following = others.split(",")[0].strip()
+            if re.match(r"(?:who|a|an|the)\s", following):
+                parts.append(following)
+            return head, kind, ", ".join(parts) or None
+    return None
+
+
+def _colon_subject(masked: str, text: str, quote: Quotation,
+                   sentence: tuple[int, int]) -> Attribution | None:
+    """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks (a sentence
+    with no attribution of its own)."""
+    before = masked[sentence[0]:quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = sentence[0] + len(before) - 1
+    found = _subject(masked[sentence[0]:colon])
+    if found is None:
+        return None
+    speaker, kind, description = found
+    return Attribution(
+        matched=" ".join(text[sentence[0]:colon].split()), start=sentence[0], end=colon,
+        speaker=" ".join(speaker.split()), kind=kind, verb=":",
+        description=" ".join(description.split()) if description else None)
+
+
+def _label(masked: str, text: str, span: tuple[int, int],
+           names: FullNames) -> Attribution | None:
+    """"Szabo: Everything it cannot remember": an interview's answer, by its speaker."""
+    found = _LABEL.match(masked, span[0], span[1])
+    if found is None:
+        return None
+    label = found.group("label")
+    full = label if " " in label else names.before(label, len(text))
+    if full is None or is_body(full):
+        return None
+    return Attribution(matched=f"{label}:", start=span[0], end=span[0] + len(label),
+                       speaker=" ".join(full.split()), kind="name", verb=":")
 
 
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
