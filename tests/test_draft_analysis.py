@@ -310,3 +310,32 @@ def test_hostile_text_is_drafted_in_bounded_time(text: str) -> None:
     started = time.perf_counter()
     analyse(text)
     assert time.perf_counter() - started < 10  # each once took minutes or hours (quadratic)
+
+
+def test_speakers_introduced_in_the_ways_features_introduce_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Walking between the rows, Tobias Wirth does the sums. \u201cEighty percent of the "
+        "crop is gone,\u201d he says.\n\n"
+        "Wirth, 58, farms 40 hectares on the southern slope, like his father.\n\n"
+        "The transport minister, Daniel Roth, defended the deal. \u201cThis is the largest "
+        "investment in a generation,\u201d he told lawmakers.\n\n"
+        "Climate scientists have warned for years that such frosts would come.\n"))
+    sources = {s["id"]: s for s in data["sourcing"]}
+    assert speakers(data) == {"Eighty percent of the crop is gone": "wirth",
+                              "This is the largest investment in a generation": "roth"}
+    assert sources["wirth"]["kind"] == "participant"
+    assert sources["roth"]["who"] == "Daniel Roth, the transport minister"
+    assert sources["roth"]["kind"] == "official"
+    assert sources["climate-scientists"]["kind"] == "expert"
+    assert list(sources) == ["wirth", "roth", "climate-scientists"]
+
+
+def test_an_anonymous_sources_reason_is_only_the_pieces_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "He has said he is willing to let members read it in private, officials said.\n"))
+    (officials,) = data["sourcing"]
+    assert officials["anonymity"] == "REVIEW: does the piece say why?"

@@ -28,8 +28,8 @@ from briefing.draft.speakers import (
 _SPEECH = (
     "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|argue|argues|"
     "wrote|writes|claimed|insisted(?! on)|acknowledged|confirmed|announced|cautioned|"
-    "conceded|declared|urged|accused|rejected|denied|denies|vowed|pledged|promised|"
-    "apologi[sz]ed|admitted|replied|responded|"
+    "conceded|declared|urged|accused|rejected|denied|denies|vowed|"
+    "apologi[sz]ed|admitted|replied|responded|welcomed|critici[sz]ed|condemned|praised|"
     "reported|reports|report"
 )
 _FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"
@@ -39,12 +39,17 @@ _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|"
     rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
+_AUXILIARY = re.compile(
+    r"(?<=\w)(?:\s+(?:have|has|had|also|long|already|repeatedly|often|again|publicly|"
+    r"privately|previously|since))+\s*$"
+)
+"""Words between a speaker and the verb ("have warned", "has also said")."""
 _PRONOUN_IT = frozenset(["said", "added", "stated", "told", "announced", "warned"])
 """The verbs after which "it" is a body speaking ("it said in a statement"), not any "it"."""
 _LEADING = re.compile(r"^(?:(?:[Aa]s|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Mm]eanwhile|[Hh]owever|"
                       r"[Ss]till|[Bb]oth|[Nn]ow)[\s,]+)+")
 _REASON = re.compile(
-    r"(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
+    r"\b(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
     r"(?:anonym|not (?:authori[sz]ed|allowed|permitted|to be (?:named|identified))|"
     r"be named|be identified|sensitiv|confidential|private|speak (?:publicly|freely|"
     r"on the record)|(?:speak|talk) to (?:the )?(?:press|media|reporters))[^.;,\0]*",
@@ -253,6 +258,8 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
     left_start = _clause_start(stops, paragraph[0], v_start)
     right_end = _clause_end(stops, v_end, paragraph[1])
     left = masked[left_start:v_start]
+    if auxiliary := _AUXILIARY.search(left):  # "Climate scientists have warned"
+        left = left[:auxiliary.start()] + " " * len(auxiliary.group())
     right = masked[v_end:right_end]
     head: _Head | None = None
     subject_first = False

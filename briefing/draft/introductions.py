@@ -20,11 +20,22 @@ from briefing.draft.paragraphs import holds, paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, UPPER, classify, is_body
 
+_DESCRIBED = rf"(?:[Tt]he|[Aa]n?|[{UPPER}][\w-]*['\u2019]s)\s[^,\0]+"
 _INTRO = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})"
-    rf"(?:,\s+(?P<described>(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s[^,\0]+),)?"
+    rf"(?:,\s+\d{{1,3}},)?(?:,\s+(?P<described>{_DESCRIBED}),)?"
     r"\s+(?P<verb>(?:has |had )?[a-z]+)\b\s*(?P<rest>[^\0]*)$"
 )
+_INTRO_FLIPPED = re.compile(
+    rf"(?P<described>{_DESCRIBED}),\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),"
+    r"\s+(?P<verb>(?:has |had )?[a-z]+(?:s|ed))\b\s*(?P<rest>[^\0]*)$"
+)
+"""A person named after their role: "The transport minister, Daniel Roth, defended it."""
+_INTRO_INSIDE = re.compile(
+    rf",\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+    r"\s+(?P<verb>(?:has |had )?[a-z]+(?:s|ed))\b\s*(?P<rest>[^\0]*)$"
+)
+"""A person named after a clause: "Walking between the rows, Tobias Wirth does the sums."""
 _COPULA = ("is", "was", "has been")
 _DOES = re.compile(r"(?:has|had) [a-z]+|[a-z]+(?:s|ed)")
 """A verb in the present or the past ("runs", "has run"), not any word ("herself")."""
@@ -67,23 +78,35 @@ class FullNames:
         return found
 
 
+def _person(name: str, names: FullNames, at: int) -> bool:
+    """Whether `name` names a person: a name, not a body's; one capitalised word only as
+    the surname of someone named in full before `at`."""
+    if classify(name) != "name" or is_body(name):
+        return False
+    return " " in name or names.before(name, at) is not None
+
+
 def _introduction(masked: str, text: str, start: int, end: int,
                   names: FullNames) -> Attribution | None:
     """"Ana Ruiz is the ministry's spokeswoman.": who she is, for a later "she said"."""
-    found = _INTRO.match(masked[start:end].rstrip(".!? "))
-    if found is None or classify(found.group("name")) != "name" or is_body(found["name"]):
+    sentence = masked[start:end].rstrip(".!? ")
+    found = next((m for m in (_INTRO.match(sentence), _INTRO_FLIPPED.match(sentence),
+                              _INTRO_INSIDE.search(sentence))
+                  if m and _person(m.group("name"), names, start)), None)
+    if found is None:
         return None
-    if " " not in found.group("name") and names.before(found.group("name"), start) is None:
-        return None  # one capitalised word is a person only as the surname of one met before
     rest = found.group("rest")
-    description = found.group("described")
+    description = found.groupdict().get("described")
     verb = found.group("verb")
     if description is None and verb in _COPULA and re.match(r"(?:the|a|an)\s", rest):
         description = " ".join(rest.split())  # "Ana Ruiz is the ministry's spokeswoman"
-    elif description is None and _DOES.fullmatch(verb) and len(rest.split()) <= _MAX_DOES:
-        description = " ".join(f"who {verb} {rest}".split())  # "who runs the grocery"
+    elif description is None and _DOES.fullmatch(verb) and found.re is not _INTRO_INSIDE:
+        does = rest.split(",")[0].split()
+        if len(does) <= _MAX_DOES:
+            description = " ".join(["who", verb, *does])  # "who runs the grocery"
     return Attribution(
-        matched=" ".join(text[start:end].split()), start=start, end=start + found.end("verb"),
+        matched=" ".join(text[start:end].split()), start=start + found.start("name"),
+        end=start + found.end("verb"),
         speaker=" ".join(found.group("name").split()), kind="name", verb=found.group("verb"),
         description=description, intro=True)
 

@@ -70,7 +70,8 @@ _PARTICIPANT = re.compile(
     r"farmer|shopkeeper|owner|worker|baker|driver|nurse|teacher|parent|mother|father|"
     r"eyewitness|who lives|who saw|who was there|refugee|patient|student|who runs|"
     r"who works|who has worked|whose (?:house|home|shop|farm)|shop|commut|pharmacist|"
-    r"electrician|miner|docker|crane|operator who|voted|rally|queu|waiting)", re.I,
+    r"electrician|miner|docker|crane|operator who|voted|rally|queu|waiting|farms\b|"
+    r"grower|who grows)", re.I,
 )
 _NOT_OFFICIAL = re.compile(
     r"\b(?:company|union|party|campaign|association|federation|institute|foundation|"
@@ -220,12 +221,15 @@ class Sources:
         source = self._find(a)
         if source is None:
             source = self._new(self._key(a), self._draft(a))
-        elif a.description and not source.described and source.person:
+        elif a.description and source.person and (
+                not source.described or source.kind is SourceKind.OTHER):
             # met again with a description ("Petrov, the ministry's spokesman, said")
-            fuller = replace(a, speaker=source.who)
-            source.who, source.described = fuller.who, True
+            fuller = replace(a, speaker=source.who if not source.described else a.speaker)
+            kind, why = guess_kind(fuller)
+            if not source.described:
+                source.who, source.described = fuller.who, True
             if source.kind is SourceKind.OTHER:
-                source.kind, source.why_kind = guess_kind(fuller)
+                source.kind, source.why_kind = kind, why
         via = a.via or relayed
         if via and source.via is None:
             source.via, source.hand = via, Hand.SECOND

@@ -137,8 +137,8 @@ ROLE_NOUN = (
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
-    rf"^(?:(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s+)(?:[\w'\u2019.-]+\s+){{0,4}}?"
-    rf"(?:{ROLE_NOUN})(?:\s+(?:of|for|at|in|to)\s+.+)?$|^(?:Police|Prosecutors)$",
+    rf"^(?:(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s+)(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+)"
+    rf"{{0,4}}?(?:{ROLE_NOUN})(?:\s+(?:of|for|at|in|to)\s+.+)?$|^(?:Police|Prosecutors)$",
     re.S | re.I,
 )
 ORG_WORDS = _word_set(
