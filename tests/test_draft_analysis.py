@@ -339,3 +339,23 @@ def test_an_anonymous_sources_reason_is_only_the_pieces_reason(
         "He has said he is willing to let members read it in private, officials said.\n"))
     (officials,) = data["sourcing"]
     assert officials["anonymity"] == "REVIEW: does the piece say why?"
+
+
+def test_speakers_named_in_passing_or_in_the_words_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "His main challenger, the former bus driver Nadia Ferro, has made the routes her "
+        "cause. \u201cI drove the number 14 for nine years,\u201d she told a rally.\n\n"
+        "In the words of Paul Okafor, a political scientist at Marlow University, the race "
+        "is \u201ca referendum on one bus line.\u201d\n\n"
+        "For riders like Sofia Brandis, a cleaner at the hospital, it is simpler. \u201cI "
+        "leave home at five now,\u201d she said.\n"))
+    sources = {s["id"]: s for s in data["sourcing"]}
+    assert speakers(data) == {"I drove the number 14 for nine years": "ferro",
+                              "a referendum on one bus line.": "okafor",
+                              "I leave home at five now": "brandis"}
+    assert sources["ferro"]["who"] == (
+        "Nadia Ferro, his main challenger, the former bus driver")
+    assert sources["okafor"]["kind"] == "expert"
+    assert sources["brandis"]["kind"] == "participant"

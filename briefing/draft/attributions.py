@@ -36,7 +36,7 @@ _FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|con
             "suggests|suggest|expects")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
-    r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|"
+    r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
     rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
 _AUXILIARY = re.compile(
@@ -89,7 +89,8 @@ class Attribution:
             return speaker
         if self.described_before:
             return f"{capital(self.description)} {speaker}"
-        description = re.sub(r"^(The|An?) ", lambda m: m.group().lower(), self.description)
+        description = re.sub(r"^(?:The|An?|His|Her|Its|Their) ", lambda m: m.group().lower(),
+                             self.description)
         return f"{speaker}, {description}"
 
 
@@ -211,11 +212,15 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
         return None
     if len(parts) > 2 and re.fullmatch(r"\d{1,3}", parts[1][1]):  # "said Camila Soto, 34, ..."
         parts = [parts[0], *parts[2:]]
-    if len(parts) > 1 and not at_start and kind not in ("data", "document"):
+    if len(parts) > 1 and kind not in ("data", "document"):
         at, nxt = parts[1]
-        if kind == "role" and classify(nxt) == "name":  # "said the ministry's spokesman, X"
+        if kind == "role" and classify(nxt) == "name" and not at_start:
             return _Head(at, at + len(nxt), nxt, "name", head, at + len(nxt), True)
-        if re.match(rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]", nxt):
+        # "According to X, a Y, ..." is described; in "According to X, prices rose" the
+        # words after the comma are the claim
+        described = r"^(?:a|an|the|who)\s" if at_start else (
+            rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]")
+        if re.match(described, nxt) and (not at_start or len(parts) > 2):
             reach = at + len(nxt)
             if (len(parts) > 2 and nxt.startswith("who ") and len(parts[2][1].split()) <= 3
                     and classify(parts[2][1]) == "name"):  # "who gave only her first name, Léa"

@@ -27,7 +27,9 @@ _INTRO = re.compile(
     r"\s+(?P<verb>(?:has |had )?[a-z]+)\b\s*(?P<rest>[^\0]*)$"
 )
 _INTRO_FLIPPED = re.compile(
-    rf"(?P<described>{_DESCRIBED}),\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),"
+    rf"(?P<described>(?:{_DESCRIBED}|(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s[^,\0]+)),\s+"
+    r"(?:(?P<more>(?:the|a|an)\s(?:[a-z-]+\s){1,4}))?"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),"
     r"\s+(?P<verb>(?:has |had )?[a-z]+(?:s|ed))\b\s*(?P<rest>[^\0]*)$"
 )
 """A person named after their role: "The transport minister, Daniel Roth, defended it."""
@@ -35,6 +37,12 @@ _INTRO_INSIDE = re.compile(
     rf",\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
     r"\s+(?P<verb>(?:has |had )?[a-z]+(?:s|ed))\b\s*(?P<rest>[^\0]*)$"
 )
+_MENTION = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+    r"(?:,\s+(?P<described>(?:a|an|the)\s[^,\0]+))?"
+)
+"""A person named anywhere in a sentence ("For riders like Sofia Brandis, a cleaner..."):
+whom a "she said" in the next one may mean."""
 """A person named after a clause: "Walking between the rows, Tobias Wirth does the sums."""
 _COPULA = ("is", "was", "has been")
 _DOES = re.compile(r"(?:has|had) [a-z]+|[a-z]+(?:s|ed)")
@@ -94,9 +102,20 @@ def _introduction(masked: str, text: str, start: int, end: int,
                               _INTRO_INSIDE.search(sentence))
                   if m and _person(m.group("name"), names, start)), None)
     if found is None:
-        return None
+        mentions = [m for m in _MENTION.finditer(sentence)
+                    if _person(m.group("name"), names, start)]
+        if not mentions:
+            return None
+        last = mentions[-1]
+        return Attribution(
+            matched=" ".join(text[start:end].split()), start=start + last.start("name"),
+            end=start + last.end("name"), speaker=" ".join(last.group("name").split()),
+            kind="name", verb="", intro=True,
+            description=" ".join(last["described"].split()) if last["described"] else None)
     rest = found.group("rest")
     description = found.groupdict().get("described")
+    if description and found.groupdict().get("more"):  # "His challenger, the former driver X"
+        description = f"{description}, {' '.join(found['more'].split())}"
     verb = found.group("verb")
     if description is None and verb in _COPULA and re.match(r"(?:the|a|an)\s", rest):
         description = " ".join(rest.split())  # "Ana Ruiz is the ministry's spokeswoman"

@@ -71,7 +71,8 @@ _PARTICIPANT = re.compile(
     r"eyewitness|who lives|who saw|who was there|refugee|patient|student|who runs|"
     r"who works|who has worked|whose (?:house|home|shop|farm)|shop|commut|pharmacist|"
     r"electrician|miner|docker|crane|operator who|voted|rally|queu|waiting|farms\b|"
-    r"grower|who grows)", re.I,
+    r"grower|who grows|cleaner|rider|cook|waiter|waitress|porter|labou?rer|cashier|carer|"
+    r"caregiver|who takes)", re.I,
 )
 _NOT_OFFICIAL = re.compile(
     r"\b(?:company|union|party|campaign|association|federation|institute|foundation|"

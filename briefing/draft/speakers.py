@@ -133,7 +133,7 @@ ROLE_NOUN = (
     r"president|prime minister|minister|secretary|court|prosecutors?|regulator|union|"
     r"party|campaign|ambassador|envoy|commander|chief|head|director|board|delegation|"
     r"association|federation|institute|foundation|alliance|coalition|operator|service|"
-    r"negotiator|MP|lawmaker|senator|representative|executive|trust|"
+    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|"
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
@@ -151,7 +151,7 @@ ORG_WORDS = _word_set(
 """Words that make a capitalised name a body's, not a person's ("Green Party")."""
 _PAPER = re.compile(
     r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:(?P<data>figures|data|statistics|estimates?|census|poll|survey)|"
+    r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
     r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
     r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
     r"contract|audit|draft|minutes|records|emails|messages|cables))\b"
