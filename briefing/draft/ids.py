@@ -28,8 +28,13 @@ _DETERMINERS = frozenset(("a", "an", "the", "one", "two", "three", "four", "five
                           "these", "those"))
 _PROPER = re.compile(rf"[{UPPER}][\w\u2019'-]*(?:\s+(?:of|for|and|on|de|du|des|la|le)?\s*"
                      rf"[{UPPER}][\w\u2019'-]*)*")
-_WHERE = re.compile(rf"(?:\b(?P<adjective>[a-z]+)\s+)?\b(?P<noun>{ROLE_NOUN})\b", re.I)
+_WHERE = re.compile(
+    rf"(?:(?<![\w'\u2019])(?P<adjective>[a-z]+)(?:['\u2019]s)?\s+)?\b(?P<noun>{ROLE_NOUN})\b",
+    re.I)
 _POSSESSIVE = re.compile(r"^(?:(?:the|a|an)\s+)?(?P<owner>.+?)['\u2019]s\s+(?P<rest>.*)$", re.I)
+_BY = (r"(?:(?:published|released|issued|compiled|prepared|commissioned|produced)\s+)?"
+       r"(?:by|from|of)\s+")
+"""Who a document or data comes from: "figures published by", "a report by"."""
 _MAX_WORDS = 3
 """The most words of a role an id keeps ("regional-government")."""
 _INITIALS = 3
@@ -114,9 +119,10 @@ def _paper(speaker: str, description: str | None) -> str:
     if owned and noun in owned.group("rest").lower():
         publisher = owned.group("owner")
     else:
-        after = re.split(r"\b(?:by|from|of|published by|released by)\b", speaker, maxsplit=1)
-        if len(after) == 2:
-            publisher = _where(after[1])
+        after = re.search(rf"\b{re.escape(noun)}\w*\s+{_BY}(?P<publisher>.+)$", speaker, re.I)
+        if after:  # a body's short name, else the last words of who published it
+            words = re.sub(r"['\u2019]s?\b", "", after.group("publisher")).split()
+            publisher = _where(after.group("publisher")) or " ".join(words[-2:])
     if not publisher:
         return _slug(noun)
     short = body_id(publisher) if publisher[:1].isupper() else _slug(

@@ -146,7 +146,8 @@ ORG_WORDS = _word_set(
     council commission committee authority bank group company corporation construction
     engineering minerals mining energy airlines motors industries holdings partners fund
     foundation university college school hospital court police army navy church league
-    alliance coalition network service services ltd inc corp co plc gmbh sa ag"""
+    alliance coalition network service services lines airways shipping logistics systems
+    technologies labs media pharmaceuticals ltd inc corp co plc gmbh sa ag"""
 )
 """Words that make a capitalised name a body's, not a person's ("Green Party")."""
 _PAPER = re.compile(
@@ -219,7 +220,9 @@ def noun_of(speaker: str) -> str | None:
     noun = found.group("noun") if "noun" in found.re.groupindex else (
         found.group("data") or found.group("document"))
     noun = noun.lower()
-    return noun if noun in ("data", "figures", "statistics", "news") else noun.rstrip("s")
+    plurals = ("data", "figures", "statistics", "news", "minutes", "records", "emails",
+               "messages", "cables")
+    return noun if noun in plurals else noun.rstrip("s")
 
 
 def is_body(name: str) -> bool:
