@@ -34,10 +34,12 @@ test: $(VENV)/.installed-test | system
 fuzz: $(VENV)/.installed-test
 	BRIEFING_FUZZ=1 $(BIN)/pytest -q tests/test_fuzz.py
 
-# Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes).
+# Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes);
+# then how well drafts find the corpus's sources and speakers: benchmarks/DRAFTING.md.
 bench: $(VENV)/.installed | system
 	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/python benchmarks/run.py --write
+	$(BIN)/python benchmarks/drafting.py --write
 
 # Rewrite the reference images of the visual tests (tests/visual/*.png) from the themes as
 # they are now, after a change of look that is meant; see tests/visual/README.md.

@@ -6,10 +6,11 @@ One module per step, each working on the output of the one before:
   paragraphs and what the file declares of it (headline, byline, date...); one
   reader per kind of file, told by its bytes, so nothing after reading knows kinds;
 - `saving`: the text goes to sources/SLUG.txt, the file itself beside it;
-- `quotations`: the words in double quotes;
+- `quotations`: the words in quote marks, of English and of other languages;
 - `attributions` (with `speakers`, who the words name): who said or reported what,
-  found outside the quotations;
-- `sources`: the attributions folded into one draft source per speaker;
+  found outside the quotations; `introductions`, who speaks with no verb of saying;
+- `sources`: the attributions folded into one draft source per speaker (`ids`);
+- `claims`: sentences that assert strongly and name no source, for the critique;
 - `analysis`: the steps above in order, each quotation tied to its speaker;
 - `skeleton`: the commented YAML of the brief, every guess marked REVIEW.
 

@@ -7,15 +7,29 @@ writes out.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from briefing.draft.attributions import Attribution, find_attributions, is_stop
+from briefing.draft.attributions import (
+    Attribution,
+    find_attributions,
+    is_interview,
+    is_stop,
+    stops_of,
+)
+from briefing.draft.claims import Claim, find_claims
+from briefing.draft.introductions import FullNames, find_introductions
 from briefing.draft.paragraphs import paragraphs
-from briefing.draft.quotations import MIN_QUOTE_WORDS, Quotation, find_quotations, mask
+from briefing.draft.quotations import (
+    MIN_QUOTE_WORDS,
+    Quotation,
+    find_quotations,
+    mask_quotations,
+)
 from briefing.draft.sources import DraftSource, Sources
+from briefing.draft.speakers import NAME_WORD, UPPER, classify
 from briefing.words import word_count
 
 WORDS_PER_MINUTE = 230
@@ -46,6 +60,7 @@ class Analysis:
     quotes: list[DraftQuote]
     sources: list[DraftSource]
     headline: str | None = None
+    claims: list[Claim] = field(default_factory=list)
 
 
 def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int, str]:
@@ -58,8 +73,9 @@ def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int,
     relayed: dict[int, str] = {}
     outlet: str | None = None
     first = -1
+    at = [a.start for a in attributions]  # in the order of the text
     for i, (start, end) in enumerate(spans):
-        mine = [a for a in attributions if start <= a.start < end]
+        mine = attributions[bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
         if outlet is not None and (i == first or mine):
             relayed[i] = outlet
         else:
@@ -70,8 +86,9 @@ def _relayed_paragraphs(text: str, attributions: list[Attribution]) -> dict[int,
     return relayed
 
 
-def _headline(text: str) -> str | None:
-    """The first line when it reads as a headline: short, with no closing punctuation."""
+def _headline(text: str) -> tuple[str, int] | None:
+    """The first line when it reads as a headline (short, with no closing punctuation),
+    and where the body after it starts."""
     spans = paragraphs(text)
     if not spans:
         return None
@@ -80,7 +97,7 @@ def _headline(text: str) -> str | None:
         return None
     if first.rstrip()[-1] in ".!:;,\"\u201d\u2019)" or len(spans) < 2:
         return None
-    return " ".join(first.split())
+    return " ".join(first.split()), spans[1][0]
 
 
 def analyse(text: str) -> Analysis:
@@ -88,54 +105,108 @@ def analyse(text: str) -> Analysis:
     words = word_count(text)
     marked = find_quotations(text, min_words=1)
     quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
-    masked = mask(text, [(q.start, q.end) for q in marked])
-    attributions = find_attributions(text, marked)
-    spans = paragraphs(text)
+    masked = mask_quotations(text, marked)
+    headline = _headline(text)
+    body = headline[1] if headline else 0
+    stops = stops_of(masked)
+    attributions = find_attributions(text, marked, body)
+    names = FullNames(text)
+    attributions = sorted(
+        attributions + find_introductions(text, masked, stops, marked, attributions, names),
+        key=lambda a: a.start)
+    attributions = [_in_full(names, a) for a in attributions]
+    starts = [start for start, _ in paragraphs(text)]
 
     def paragraph_of(at: int) -> int:
-        return next((i for i, (s, e) in enumerate(spans) if s <= at < e), -1)
+        return bisect.bisect_right(starts, at) - 1
 
     relayed = _relayed_paragraphs(text, attributions)
     sources = Sources()
     resolved: dict[int, DraftSource | None] = {}
+    by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
-        resolved[a.start] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        resolved[id(a)] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        by_paragraph.setdefault(paragraph_of(a.start), []).append(a)
+    at = [a.start for a in attributions]
 
-    drafts: list[DraftQuote] = []
-    seen: set[str] = set()
+    banked: dict[str, DraftQuote] = {}
     previous: tuple[Quotation, Attribution] | None = None
     for q in quotations:
-        linked = _link(q, attributions, masked, paragraph_of)
+        here = paragraph_of(q.start)
+        mine = by_paragraph.get(here, [])
+        linked = _link(q, mine, masked)
+        if linked is None:  # then the paragraph's speaker, the last named before it
+            linked = next((a for a in reversed(mine) if a.end <= q.start), None)
         if linked is None and previous is not None:
             prev_q, prev_a = previous
-            between = [a for a in attributions
-                       if prev_q.end <= a.start < q.start and a is not prev_a]
-            if not between and 0 <= paragraph_of(q.start) - paragraph_of(prev_q.start) <= 1:
-                linked = prev_a
+            others = bisect.bisect_left(at, q.start) - bisect.bisect_left(at, prev_q.end)
+            alone = others == int(prev_q.end <= prev_a.start < q.start)
+            if alone and 0 <= here - paragraph_of(prev_q.start) <= 1:
+                linked = _going_on(q, prev_a, masked, resolved.get(id(prev_a)))
         previous = (q, linked) if linked else None
-        if q.exact in seen:
-            continue
-        seen.add(q.exact)
         context, source_id = None, None
         if linked is not None:
-            source = resolved.get(linked.start)
+            source = resolved.get(id(linked))
             source_id = source.id if source else None
             if linked.kind in ("pronoun", "anaphor"):
                 context = source.who if source else None
             else:
                 context = linked.matched
-        drafts.append(DraftQuote(f"q{len(drafts) + 1}", q.exact, context, source_id))
-    return Analysis(words, reading_minutes(words), drafts, sources.items, _headline(text))
+        known = banked.get(q.exact)
+        if known is None:
+            banked[q.exact] = DraftQuote(f"q{len(banked) + 1}", q.exact, context, source_id)
+        elif known.source is None and source_id is not None:
+            # a headline's quotation is said again, and attributed, in the body
+            banked[q.exact] = replace(known, context=context, source=source_id)
+    return Analysis(words, reading_minutes(words), list(banked.values()), sources.kept,
+                    headline[0] if headline else None,
+                    find_claims(text, masked, stops, attributions, body))
 
 
-def _link(q: Quotation, attributions: list[Attribution], masked: str,
-          paragraph_of: Callable[[int], int]) -> Attribution | None:
-    """The attribution that says who spoke quotation `q`: right after it, or before it in
-    the same sentence ("X said: '...'")."""
-    here = paragraph_of(q.start)
-    mine = [a for a in attributions if paragraph_of(a.start) == here]
-    after = next((a for a in mine if a.start >= q.end
-                  and re.fullmatch(r"[\s,]*", masked[q.end:a.start])), None)
+def _in_full(names: FullNames, a: Attribution) -> Attribution:
+    """`a` with its speaker's full name when it gives a surname the piece gave in full
+    before ("Vahl told reporters", after "Prime Minister Oskar Vahl")."""
+    if a.kind != "name" or " " in a.speaker:
+        return a
+    full = names.before(a.speaker, a.start)
+    return replace(a, speaker=full) if full else a
+
+
+def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around `masked[start:end]`, within its paragraph."""
+    left = max(masked.rfind(ch, 0, start) for ch in ".!?\n")
+    rights = [i for i in (masked.find(ch, end) for ch in ".!?\n") if i != -1]
+    return left + 1, min(rights, default=len(masked))
+
+
+def _going_on(q: Quotation, previous: Attribution, masked: str,
+              speaker: DraftSource | None) -> Attribution | None:
+    """The previous quotation's speaker, for `q` that goes on from it (in the same
+    paragraph or the next, with no attribution between), unless `q`'s sentence names
+    another person, who would be the one speaking."""
+    start, end = _sentence(masked, q.start, q.end)
+    who = speaker.who if speaker else previous.speaker
+    for name in _NAMES.finditer(masked, start, end):
+        if name.group() not in who and classify(name.group()) == "name":
+            return None
+    return previous
+
+
+_CAPITAL_NEXT = re.compile(rf"\s*[{UPPER}]")
+_NAMES = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})+")
+"""Two or more capitalised words: a person's name, or a body's."""
+
+
+def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:
+    """The attribution among its paragraph's, `mine`, that says who spoke quotation `q`:
+    right after it, or before it in the same sentence ("X said: '...'")."""
+    # a quotation that ends its sentence ("...we had.” Professor Ott") is not spoken by
+    # the subject of the next one
+    ended = masked[q.end - 1] == "." and _CAPITAL_NEXT.match(masked, q.end) is not None
+    after = None if ended else next(
+        (a for a in mine if a.start >= q.end
+         and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
+                          masked[q.end:a.start])), None)
     before = None
     for a in mine:
         if a.end <= q.start:
@@ -146,4 +217,3 @@ def _link(q: Quotation, attributions: list[Attribution], masked: str,
     if before is not None and re.fullmatch(r"\s*[:,]\s*", masked[before.end:q.start]):
         return before
     return after or before
-

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from briefing.draft.paragraphs import paragraphs
-from briefing.draft.quotations import Quotation, find_quotations, mask
+from briefing.draft.quotations import Quotation, find_quotations, mask_quotations
 from briefing.draft.speakers import (
     ABBREVIATIONS,
+    DESCRIBED_OUTLET,
     NOT_NAMES,
     OUTLET_AHEAD,
     UPPER,
@@ -25,20 +26,33 @@ from briefing.draft.speakers import (
 )
 
 _SPEECH = (
-    "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|wrote|writes|"
-    "claimed|insisted|acknowledged|confirmed|announced|cautioned|conceded|declared|"
+    "said|says|say|told|tells|added|adds|stated|explained|noted|warned|argued|argue|argues|"
+    "wrote|writes|claimed|insisted(?! on)|acknowledged|confirmed|announced|cautioned|"
+    "conceded|declared|urged|accused|rejected|denied|denies|vowed|"
+    "apologi[sz]ed|admitted|replied|responded|welcomed|critici[sz]ed|condemned|praised|"
     "reported|reports|report"
 )
+_FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"
+            "suggests|suggest|expects")
+"""What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
-    rf"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by)|(?P<verb>{_SPEECH}))\b"
+    r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
+    rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
+_AUXILIARY = re.compile(
+    r"(?<=\w)(?:\s+(?:have|has|had|also|long|already|repeatedly|often|again|publicly|"
+    r"privately|previously|since))+\s*$"
+)
+"""Words between a speaker and the verb ("have warned", "has also said")."""
+_PRONOUN_IT = frozenset(["said", "added", "stated", "told", "announced", "warned"])
+"""The verbs after which "it" is a body speaking ("it said in a statement"), not any "it"."""
 _LEADING = re.compile(r"^(?:(?:[Aa]s|[Aa]nd|[Bb]ut|[Yy]et|[Ss]o|[Mm]eanwhile|[Hh]owever|"
                       r"[Ss]till|[Bb]oth|[Nn]ow)[\s,]+)+")
 _REASON = re.compile(
-    r"(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
+    r"\b(?:who |because |as |since |on (?:the )?condition )[^.;\0]*?"
     r"(?:anonym|not (?:authori[sz]ed|allowed|permitted|to be (?:named|identified))|"
     r"be named|be identified|sensitiv|confidential|private|speak (?:publicly|freely|"
-    r"on the record))[^.;,\0]*",
+    r"on the record)|(?:speak|talk) to (?:the )?(?:press|media|reporters))[^.;,\0]*",
     re.I,
 )
 
@@ -50,7 +64,9 @@ class Attribution:
     `kind` is what the speaker is: a `name` (a person or body named), an `outlet` (a news
     organisation), `unnamed` sources, a `role` ("the ministry"), a `document` or `data`,
     a `pronoun` (he, she, they) or an `anaphor` ("those sources"), which stand for a
-    speaker met before. `via` is the outlet the words were told to ("told Reuters").
+    speaker met before; a `group` the piece speaks for ("critics say"). An `intro`
+    only says who someone is ("Ana Ruiz is the ministry's spokeswoman"), for a "she
+    said" to point back to. `via` is the outlet the words were told to ("told Reuters").
     """
 
     matched: str
@@ -63,6 +79,7 @@ class Attribution:
     via: str | None = None
     reason: str | None = None
     described_before: bool = False
+    intro: bool = False
 
     @property
     def who(self) -> str:
@@ -72,7 +89,14 @@ class Attribution:
             return speaker
         if self.described_before:
             return f"{capital(self.description)} {speaker}"
-        return f"{speaker}, {self.description}"
+        description = re.sub(r"^(?:The|An?|His|Her|Its|Their) ", lambda m: m.group().lower(),
+                             self.description)
+        return f"{speaker}, {description}"
+
+
+def is_interview(verb: str) -> bool:
+    """Whether the words of an attribution's verb are "an interview with"."""
+    return verb.lower().endswith("interview with")
 
 
 def is_stop(text: str, i: int) -> bool:
@@ -149,7 +173,7 @@ def _head(start: int, text: str, description: str | None) -> _Head | None:
     return None
 
 
-_RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "document": 2, "data": 2}
+_RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "group": 1, "document": 2, "data": 2}
 
 
 def _left_head(text: str, offset: int) -> _Head | None:
@@ -166,9 +190,13 @@ def _left_head(text: str, offset: int) -> _Head | None:
             if found:
                 heads.append(found)
                 break
-        flipped = _head(*parts[-1], parts[-2][1])
-        if flipped:
-            heads.append(flipped)
+        at, last = parts[-1]
+        of = re.match(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", last)
+        if classify(last) == "name":  # "Y, X, said": X a name, all of it
+            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
+        elif of and classify(of.group("name")) == "name":  # "Y, X of Z, said"
+            heads.insert(0, _Head(at, at + len(of.group("name")), of.group("name"), "name",
+                                  f"{parts[-2][1]}, {of.group('where')}"))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 
@@ -182,24 +210,47 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
     kind = classify(head)
     if kind is None:
         return None
-    if len(parts) > 1 and not at_start:
+    if len(parts) > 2 and re.fullmatch(r"\d{1,3}", parts[1][1]):  # "said Camila Soto, 34, ..."
+        parts = [parts[0], *parts[2:]]
+    if len(parts) > 1 and kind not in ("data", "document"):
         at, nxt = parts[1]
-        if kind == "role" and classify(nxt) == "name":  # "said the ministry's spokesman, X"
+        if kind == "role" and classify(nxt) == "name" and not at_start:
             return _Head(at, at + len(nxt), nxt, "name", head, at + len(nxt), True)
-        if re.match(rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]", nxt):
-            return _Head(start, start + len(head), head, kind, nxt, at + len(nxt))
+        # "According to X, a Y, ..." is described; in "According to X, prices rose" the
+        # words after the comma are the claim
+        described = r"^(?:a|an|the|who)\s" if at_start else (
+            rf"^(?:a|an|the|who|[{UPPER}][\w-]*['\u2019]s)\b|^[a-z]")
+        if re.match(described, nxt) and (not at_start or len(parts) > 2):
+            reach = at + len(nxt)
+            if (len(parts) > 2 and nxt.startswith("who ") and len(parts[2][1].split()) <= 3
+                    and classify(parts[2][1]) == "name"):  # "who gave only her first name, Léa"
+                name_at, name = parts[2]
+                nxt, reach = f"{nxt}, {name}", name_at + len(name)
+            return _Head(start, start + len(head), head, kind, nxt, reach)
     return _Head(start, start + len(head), head, kind, None, start + len(head))
 
 
-def find_attributions(text: str, quotations: list[Quotation] | None = None) -> list[Attribution]:
-    """Every attribution found outside the quotations, in the order of the text."""
+def stops_of(masked: str) -> list[int]:
+    """Where each clause of `masked` ends (see is_stop), in order."""
+    return [i for i in range(len(masked)) if is_stop(masked, i)]
+
+
+def find_attributions(text: str, quotations: list[Quotation] | None = None,
+                      body: int = 0) -> list[Attribution]:
+    """Every attribution found outside the quotations, in the order of the text.
+
+    Before `body` stands the headline, which says in short who says what the body
+    attributes in full: only "an interview with X" counts there.
+    """
     if quotations is None:
         quotations = find_quotations(text, min_words=1)
-    masked = mask(text, [(q.start, q.end) for q in quotations])
+    masked = mask_quotations(text, quotations)
     found: list[Attribution] = []
-    stops = [i for i in range(len(masked)) if is_stop(masked, i)]
+    stops = stops_of(masked)
     for p_start, p_end in paragraphs(text):
         for verb in _VERB.finditer(masked, p_start, p_end):
+            if verb.start() < body and not is_interview(verb.group()):
+                continue
             attribution = _attribution(masked, text, stops, (p_start, p_end), verb)
             if attribution:
                 found.append(attribution)
@@ -212,6 +263,8 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
     left_start = _clause_start(stops, paragraph[0], v_start)
     right_end = _clause_end(stops, v_end, paragraph[1])
     left = masked[left_start:v_start]
+    if auxiliary := _AUXILIARY.search(left):  # "Climate scientists have warned"
+        left = left[:auxiliary.start()] + " " * len(auxiliary.group())
     right = masked[v_end:right_end]
     head: _Head | None = None
     subject_first = False
@@ -224,7 +277,7 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
             verb.group("verb") not in ("report", "reports", "say")
         ):
             head = _right_head(right, v_end, at_start=False)
-    if head is None:
+    if head is None or (head.text.lower() == "it" and verb.group() not in _PRONOUN_IT):
         return None
     via = None
     end = v_end
@@ -236,6 +289,10 @@ def _attribution(masked: str, text: str, stops: list[int], paragraph: tuple[int,
         if verb.group("verb") in ("told", "tells") and (ahead := OUTLET_AHEAD.match(right)):
             via = outlet_name(ahead.group().strip())
             end = v_end + ahead.end()
+        elif verb.group("verb") in ("told", "tells") and (
+                described := DESCRIBED_OUTLET.match(right)):
+            via = " ".join(described.group("name").split())
+            end = v_end + described.end()
     else:
         start, end = v_start, head.reach
     if head.kind == "outlet" and via is None and head.description is None:

@@ -53,8 +53,8 @@ class _Lines:
         self.lines: list[str] = []
 
     def __call__(self, line: str = "", comment: str | None = None) -> None:
-        if comment:
-            line = f"{line:<{self.COLUMN - 1}} # {comment}"
+        if comment:  # words of the piece may be in it: a line break would end the comment
+            line = f"{line:<{self.COLUMN - 1}} # {' '.join(comment.split())}"
         self.lines.append(line.rstrip())
 
     def text(self) -> str:
@@ -88,13 +88,16 @@ def draft_yaml(slug: str, article_text: str | None = None, article_path: str | N
             "(in `quotes:`, at the end)")
         out(f"# and {_count(len(analysis.sources), 'source')} (in `sourcing:`); "
             "check each against the piece.")
+        if analysis.claims:
+            out(f"# {_count(len(analysis.claims), 'sentence')} may be unsupported claims "
+                "(in `critique:`): confirm or delete each.")
     out()
     _piece(out, slug, analysis, article_path, about, origin)
     _meta(out, today)
     _judgments(out, analysis)
     _motives(out)
     _sourcing(out, analysis)
-    _critique(out)
+    _critique(out, analysis)
     _watch(out)
     _quotes(out, analysis)
     return out.text()
@@ -239,23 +242,37 @@ def _source_entry(out: _Lines, source: DraftSource) -> None:
     out(f"    named: {'true' if source.named else 'false'}")
     if source.anonymity is not None:
         out(f"    anonymity: {scalar(source.anonymity)}")
-    out(f"    kind: {scalar(source.kind.value)}", "guessed")
-    hand = None
-    if source.via:
+    out(f"    kind: {scalar(source.kind.value)}",
+        f"guessed: {source.why_kind}" if source.why_kind else "guessed")
+    hand = source.why_hand
+    if hand is None and source.via:
         hand = ("the piece relays its reporting" if source.via == source.who
                 else f"relayed through {source.via}")
+    if hand is None and source.matched:
+        hand = "guessed: the piece names no go-between"
     out(f"    hand: {source.hand.value}", hand)
     out("    reliability: F", "cannot be judged: grade it")
     out("    credibility: 6", "cannot be judged: grade it")
     out(f"    supports: {scalar('REVIEW: what does it support?')}")
 
 
-def _critique(out: _Lines) -> None:
+def _critique(out: _Lines, analysis: Analysis | None) -> None:
     out("# What holds up and what does not; each quote must be the piece's exact words.")
     out("critique:")
     out("  strengths: []", "- {point: ..., quote: {exact: ...}}")
     out("  factual_errors: []", "- {claim: {exact: ...}, correction: ...}")
-    out("  unsupported_claims: []", "- {claim: {exact: ...}, issue: ...}")
+    if analysis is None or not analysis.claims:
+        out("  unsupported_claims: []", "- {claim: {exact: ...}, issue: ...}")
+    else:
+        out("  # Drafted: sentences that assert strongly and name no source. Keep the ones")
+        out("  # the piece does not back up, saying what is missing; delete the others.")
+        out("  unsupported_claims:")
+        for claim in analysis.claims:
+            out("    - claim:")
+            out(f"        exact: {scalar(claim.exact)}")
+            issue = (f'REVIEW: "{claim.marker}", and no source in the sentence: does the '
+                     "piece back it up? Say what is missing, or delete this item")
+            out(f"      issue: {scalar(issue)}")
     out("  missing_perspectives:")
     out(f"    - who: {scalar('REVIEW: whose perspective is missing')}")
     out(f"      why: {scalar('REVIEW: why it matters to the argument')}")

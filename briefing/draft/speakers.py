@@ -44,24 +44,35 @@ OUTLETS: dict[str, str] = {
     "Sky News": r"Sky News",
 }
 """The news outlets known by name, each with the ways a piece writes it."""
+AGENCIES = frozenset(["Reuters", "Associated Press", "AFP", "Bloomberg", "Interfax", "TASS",
+                      "RIA Novosti", "Xinhua", "Kyodo", "Yonhap"])
+"""The outlets of OUTLETS that are news agencies: what "the agency said" may point back to."""
 _OUTLET_NAMES = list(OUTLETS)
 _OUTLET = re.compile(
     r"^(?:[Tt]he\s+)?(?:"
     + "|".join(f"(?P<o{i}>{pattern})" for i, pattern in enumerate(OUTLETS.values()))
     + r")$"
 )
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+"""The capitals a name starts with, for a character class: ASCII and Latin-1."""
 OUTLET_AHEAD = re.compile(
     r"^\s*(?:[Tt]he\s+)?(?:" + "|".join(OUTLETS.values()) + r")\b(?!['\u2019]s)"
 )
 """An outlet at the start of some words, not its possessive ("told Reuters", not
 "told Reuters' editor")."""
+DESCRIBED_OUTLET = re.compile(
+    r"^\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:broadcaster|newspaper|daily|weekly|radio|"
+    r"television|TV|channel|news agency|news site|news website|magazine)\s+"
+    rf"(?P<name>[{UPPER}][\w&'\u2019-]*(?:\s+[{UPPER}][\w&'\u2019-]*){{0,3}})"
+    r"(?!['\u2019]s)"
+)
+"""An outlet the vocabulary does not know, told by what it is ("told the regional
+broadcaster NRK")."""
 
-UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-"""The capitals a name starts with, for a character class: ASCII and Latin-1."""
-_NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
+NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|y)"
 _NAME = re.compile(
-    rf"^(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,5}}$"
+    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,5}}$"
 )
 
 
@@ -83,7 +94,9 @@ NOT_NAMES = _word_set(
 _UNNAMED_NOUN = (
     r"officials?|sources?|diplomats?|people|persons?|insiders?|aides?|advis[eo]rs?|officers?|"
     r"analysts|experts|observers|critics|residents|witnesses|authorities|"
-    r"individuals?|members?|staffers?|employees?|someone"
+    r"individuals?|members?|staffers?|employees?|someone|managers?|workers?|engineers?|"
+    r"drivers?|nurses?|doctors?|teachers?|soldiers?|guards?|miners?|dockers?|farmers?|"
+    r"residents?|police officers?|negotiators?"
 )
 _UNNAMED = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|several|some|many|other|multiple|\d+)\s+)?"
@@ -94,28 +107,58 @@ _UNNAMED = re.compile(
     re.I | re.S,
 )
 _ANAPHOR = re.compile(
-    r"^(?:the|those|these|that|this|the same)\s+"
-    r"(?P<noun>officials?|sources?|diplomats?|people|persons?|aides?|insiders?)$",
+    r"^(?:(?:one|some|two|three|several|many|most|all) of )?"
+    r"(?:the|those|these|that|this|the same)\s+"
+    r"(?P<noun>officials?|sources?|diplomats?|people|persons?|aides?|insiders?|agency|"
+    r"report|memo|study|survey|poll|statement|document|letter|figures|data)$",
     re.I,
 )
-_ROLE_NOUN = (
+_GROUP_NOUN = (
+    r"supporters|opponents|critics|residents|farmers|employers|economists|analysts|experts|"
+    r"observers|brokers|traders|investors|ministers|campaigners|activists|scientists|"
+    r"doctors|lawyers|groups|unions|shopkeepers|drivers|workers|miners|dockers|parents|"
+    r"teachers|villagers|locals|forecasters|environmentalists|businesses|landlords|tenants|"
+    r"commuters|passengers|users|voters|lawmakers|legislators|governments|countries"
+)
+_GROUP = re.compile(
+    r"^(?:(?:the|some|many|other|most|local|several)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    rf"(?P<noun>{_GROUP_NOUN})"
+    r"(?:\s+(?:of|in|at|from|for|on|across|along|working|who|close to|around)\b.*)?$",
+    re.I | re.S,
+)
+"""A group the piece speaks for without naming anyone in it ("critics say")."""
+ROLE_NOUN = (
     r"ministry|department|government|police|army|military|agency|office|embassy|"
     r"spokes(?:man|woman|person)|company|council|commission|authority|mayor|governor|"
     r"president|prime minister|minister|secretary|court|prosecutors?|regulator|union|"
-    r"party|campaign|ambassador|envoy|commander|chief|head|director|board|"
+    r"party|campaign|ambassador|envoy|commander|chief|head|director|board|delegation|"
+    r"association|federation|institute|foundation|alliance|coalition|operator|service|"
+    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|"
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
-    rf"^(?:(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s+)(?:[\w'\u2019.-]+\s+){{0,4}}?"
-    rf"(?:{_ROLE_NOUN})(?:\s+(?:of|for|at|in|to)\s+.+)?$|^(?:Police|Prosecutors)$",
-    re.S,
+    rf"^(?:(?:the|a|an|[{UPPER}][\w-]*['\u2019]s)\s+)(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+)"
+    rf"{{0,4}}?(?:{ROLE_NOUN})(?:\s+(?:of|for|at|in|to)\s+.+)?$|^(?:Police|Prosecutors)$",
+    re.S | re.I,
 )
+ORG_WORDS = _word_set(
+    """party union institute association federation ministry department agency office
+    council commission committee authority bank group company corporation construction
+    engineering minerals mining energy airlines motors industries holdings partners fund
+    foundation university college school hospital court police army navy church league
+    alliance coalition network service services lines airways shipping logistics systems
+    technologies labs media pharmaceuticals ltd inc corp co plc gmbh sa ag"""
+)
+"""Words that make a capitalised name a body's, not a person's ("Green Party")."""
 _PAPER = re.compile(
     r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:(?P<data>figures|data|statistics|estimates?|census|poll|survey)|"
+    r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
     r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
-    r"analysis|briefing|transcript|ruling|indictment|complaint|paper))\b",
-    re.I,
+    r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
+    r"contract|audit|draft|minutes|records|emails|messages|cables))\b"
+    r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
+    r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
+    re.I | re.S,
 )
 _TITLES = _word_set(
     """sir dame lord lady dr mr mrs ms miss prof professor president vice prime minister
@@ -143,12 +186,14 @@ def classify(head: str) -> str | None:
     head = head.strip()
     if not head or "\0" in head or len(head) > 160:
         return None
-    if head.lower() in ("he", "she", "they"):
+    if head.lower() in ("he", "she", "they", "it"):
         return "pronoun"
     if outlet_name(head):
         return "outlet"
     if _ANAPHOR.match(head):
         return "anaphor"
+    if _GROUP.match(head) and not re.search(rf"\b[{UPPER}][a-z]+\s+[{UPPER}][a-z]+", head):
+        return "group"
     if _UNNAMED.match(head) and not re.search(rf"\b[{UPPER}][a-z]+\s+[{UPPER}][a-z]+", head):
         return "unnamed"
     if paper := _PAPER.match(head):
@@ -157,6 +202,8 @@ def classify(head: str) -> str | None:
         return "role"
     if _NAME.match(head):
         words = head.split()
+        if words[0].lower() == "the" and len(words) > 1:  # "the International Monetary Fund"
+            words = words[1:]
         if words[0].lower() in NOT_NAMES or (len(words) == 1 and len(head) < 2):
             return None
         return "name"
@@ -164,9 +211,25 @@ def classify(head: str) -> str | None:
 
 
 def noun_of(speaker: str) -> str | None:
-    """The noun, singular, of unnamed sources or an anaphor ("those officials" -> "official")."""
-    found = _ANAPHOR.match(speaker) or _UNNAMED.match(speaker)
-    return found.group("noun").lower().rstrip("s") if found else None
+    """The noun, singular, of unnamed sources, a group, a paper or an anaphor ("those
+    officials" -> "official", "a report by the audit office" -> "report")."""
+    found = (_ANAPHOR.match(speaker) or _GROUP.match(speaker) or _UNNAMED.match(speaker)
+             or _PAPER.match(speaker))
+    if found is None:
+        return None
+    noun = found.group("noun") if "noun" in found.re.groupindex else (
+        found.group("data") or found.group("document"))
+    noun = noun.lower()
+    plurals = ("data", "figures", "statistics", "news", "minutes", "records", "emails",
+               "messages", "cables")
+    return noun if noun in plurals else noun.rstrip("s")
+
+
+def is_body(name: str) -> bool:
+    """Whether a capitalised name is a body's (a party, a company, an acronym), not a person's."""
+    words = name.split()
+    return any(w.lower().strip(".,") in ORG_WORDS for w in words) or any(
+        len(w) >= 2 and w.isupper() for w in words)
 
 
 def bare_name(name: str) -> str:
