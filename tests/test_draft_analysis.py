@@ -307,9 +307,12 @@ def test_a_piece_with_no_strong_claim_keeps_an_empty_list(
     ],
 )
 def test_hostile_text_is_drafted_in_bounded_time(text: str) -> None:
+    # A guard against a hang, not a speed target (make bench measures speed): each text
+    # took hours when the drafting was quadratic, and takes well under a second now.
     started = time.perf_counter()
-    analyse(text)
-    assert time.perf_counter() - started < 10  # each once took minutes or hours (quadratic)
+    analysis = analyse(text)
+    assert time.perf_counter() - started < 60
+    assert all(q.exact in " ".join(text.split()) for q in analysis.quotes)
 
 
 def test_speakers_introduced_in_the_ways_features_introduce_them(
