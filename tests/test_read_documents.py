@@ -518,3 +518,27 @@ def test_opendocument_headings_lists_tables_and_notes(tmp_path: Path) -> None:
     about = piece.about
     assert (about.headline, about.authors, about.published) == (
         "Council votes to close the pool", ("Ana Ruiz",), dt.date(2026, 3, 2))
+
+
+@pytest.mark.parametrize(("title", "author", "headline", "outlet", "authors"), [
+    ("Talks fail at dawn - The Daily Example", "Ana Ruiz", "Talks fail at dawn",
+     "The Daily Example", ("Ana Ruiz",)),
+    ("Talks fail at dawn | Example", "Microsoft Office User", "Talks fail at dawn", "Example",
+     ()),
+    ("Untitled", "python-docx", "Talks fail at dawn", None, ()),  # from the first line
+])
+def test_a_word_file_s_properties_are_read_as_a_page_s_title_is(
+    title: str, author: str, headline: str, outlet: str | None,
+    authors: tuple[str, ...], tmp_path: Path,
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.author = author
+    document.add_heading("Talks fail at dawn", level=1)  # a heading, not the Title style
+    document.add_paragraph("The talks failed, officials said on Monday, after a long night.")
+    path = tmp_path / "saved.docx"
+    document.save(str(path))
+    about = read_piece(path).about
+    assert (about.headline, about.outlet, about.authors) == (headline, outlet, authors)

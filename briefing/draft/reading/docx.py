@@ -26,13 +26,10 @@ from briefing.draft.reading import archive
 from briefing.draft.reading.front import front
 from briefing.draft.reading.limits import MAX_TEXT_CHARS
 from briefing.draft.reading.piece import About, Piece, Source
+from briefing.draft.reading.properties import author, headline_and_outlet
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-PLACEHOLDER_AUTHORS = frozenset({"", "python-docx", "microsoft office user", "author",
-                                 "user", "admin", "administrator", "owner", "windows user",
-                                 "unknown", "office"})
-"""Authors a program fills in by itself: not the piece's author."""
 
 TEMPLATE_DAYS = frozenset({dt.date(2013, 12, 23)})
 """Created dates of templates (python-docx's default): not the piece's date."""
@@ -91,12 +88,12 @@ def _about(document: Any, blocks: list[tuple[str, str]]) -> tuple[About, dt.date
     core = document.core_properties
     headline = next((text for style, text in blocks if style == "Title"), None)
     dek = next((text for style, text in blocks if style == "Subtitle"), None)
-    author = " ".join((core.author or "").split())
-    authors = tuple(name.strip() for name in re.split(r";|\s+and\s+", author)
-                    if name.strip()) if author.lower() not in PLACEHOLDER_AUTHORS else ()
+    names = author(core.author) or ""
+    authors = tuple(name.strip() for name in re.split(r";|\s+and\s+", names) if name.strip())
     made = core.created.date() if core.created else None
-    about = About(headline=headline or (core.title or "").strip() or None, dek=dek,
-                  authors=authors)
+    titled, outlet = headline_and_outlet(core.title)
+    about = About(headline=headline or titled, dek=dek, authors=authors,
+                  outlet=None if headline else outlet)
     return about, None if made in TEMPLATE_DAYS else made
 
 

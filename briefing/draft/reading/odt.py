@@ -19,6 +19,7 @@ from briefing.draft.reading import archive
 from briefing.draft.reading.front import front
 from briefing.draft.reading.limits import MAX_TEXT_CHARS
 from briefing.draft.reading.piece import About, Piece, Source
+from briefing.draft.reading.properties import author, headline_and_outlet
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -55,7 +56,8 @@ def read(source: Source) -> Piece:
     headline = next((text for style, text in blocks if style == "Title"), None)
     dek = next((text for style, text in blocks if style == "Subtitle"), None)
     meta, made = _meta(checked.xml("meta.xml"))
-    about = About(headline=headline or meta.headline, dek=dek, authors=meta.authors)
+    about = About(headline=headline or meta.headline, dek=dek, authors=meta.authors,
+                  outlet=None if headline else meta.outlet)
     return Piece(text, "odt", front(text, about, made))
 
 
@@ -117,11 +119,12 @@ def _meta(meta: ET.Element | None) -> tuple[About, dt.date | None]:
     """What meta.xml says of the piece, and the day the file was made."""
     if meta is None:
         return About(), None
-    title = " ".join((meta.findtext(f".//{DC}title") or "").split()) or None
-    creator = " ".join((meta.findtext(f".//{DC}creator") or
-                        meta.findtext(f".//{META}initial-creator") or "").split())
+    title, outlet = headline_and_outlet(meta.findtext(f".//{DC}title"))
+    creator = author(meta.findtext(f".//{DC}creator") or
+                     meta.findtext(f".//{META}initial-creator"))
     made = meta.findtext(f".//{META}creation-date") or meta.findtext(f".//{DC}date") or ""
-    return About(headline=title, authors=(creator,) if creator else ()), _day(made)
+    return (About(headline=title, outlet=outlet, authors=(creator,) if creator else ()),
+            _day(made))
 
 
 def _day(value: str) -> dt.date | None:

@@ -44,6 +44,7 @@ from typing import Any
 from briefing.draft.reading.front import OUTLET_NAME, PARTS, front
 from briefing.draft.reading.limits import MAX_PAGES, MAX_TEXT_CHARS
 from briefing.draft.reading.piece import About, Piece, Source
+from briefing.draft.reading.properties import author, headline_and_outlet
 
 TAIL = 2048
 """How near the end of a whole PDF its `%%EOF` marker stands."""
@@ -76,13 +77,6 @@ MASTHEAD_WORDS = 12
 BROWSERS = ("skia", "chrom", "mozilla", "firefox", "cairo", "webkit", "safari", "quartz")
 """Words in a Producer or Creator that mean a browser printed the file."""
 
-PLACEHOLDER_AUTHORS = frozenset({"", "author", "user", "admin", "administrator", "owner",
-                                 "unknown", "microsoft office user", "windows user"})
-"""Authors word processors fill in by themselves: not the piece's author."""
-
-TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+")
-UNTITLED = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|odt|pdf|html?|txt))$",
-                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -332,20 +326,13 @@ def _hyphenated(text: str, part: str, words: Counter[str]) -> bool:
 
 def _title(info: dict[str, str]) -> tuple[str | None, str | None]:
     """The headline and outlet in the document's Title ("Headline | Outlet")."""
-    title = " ".join(info.get("Title", "").split())
-    if not title or UNTITLED.match(title):
-        return None, None
-    parts = TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and len(parts[-1].split()) <= 5 and len(parts[0].split()) > 2:
-        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1]
-    return title, None
+    return headline_and_outlet(info.get("Title"))
 
 
 def _about(info: dict[str, str], title: tuple[str | None, str | None]) -> About:
     """What the document information says of the piece."""
-    author = " ".join(info.get("Author", "").split())
-    return About(headline=title[0], outlet=title[1],
-                 authors=(author,) if author.lower() not in PLACEHOLDER_AUTHORS else ())
+    name = author(info.get("Author"))
+    return About(headline=title[0], outlet=title[1], authors=(name,) if name else ())
 
 
 def _made(info: dict[str, str]) -> dt.date | None:
