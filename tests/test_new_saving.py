@@ -167,3 +167,16 @@ def test_a_failed_write_takes_back_the_files_written_before_it(
     assert result.exit_code == 1
     assert "cannot write content/talks.yaml: No space left on device" in result.stderr
     assert not list(Path("content").rglob("*.*"))
+
+
+def test_a_piece_s_own_words_read_back_exactly_whatever_they_hold(in_tmp: Path) -> None:
+    headline = 'Talks: "fail" # at dawn {{ x }}'
+    quoted = "We said: no - {{ never }} # and #not, 'ever': yes"
+    Path("piece.txt").write_text(
+        f"{headline}\n\n\u201c{quoted},\u201d Ana Ruiz, the minister, said on Monday.\n",
+        encoding="utf-8")
+    assert new("talks", "--from", "piece.txt").exit_code == 0
+    brief = validate(load(Path("content/talks.yaml")))
+    assert brief.piece.headline == headline
+    assert [q.exact for q in brief.quotes] == [quoted]
+    assert not [f for f in check(Path("content/talks.yaml")).findings if f.code == "QU001"]
