@@ -1,0 +1,477 @@
+"""The brief as a Word document: its sections in Word's own structure.
+
+Each section of the page becomes what Word and screen readers know: the title and the
+section headings are Heading 1 and 2 (the navigation pane lists them), lists are Word
+lists, the motives and sources are tables whose header row repeats, quotes and the
+confidence of a judgment are character styles, the piece's address is a hyperlink.
+The words are the page's words, in the page's order (partials/*.html.j2): the PDF and
+the Word brief can be read side by side. No text carries a font or size of its own;
+the styles of the reference document (`reference.py`) set them, scaled here by the
+page's fitted scale (`scaled`), so that the brief takes one page in Word too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.grounds import Grounds, grounds
+from briefing.inline import to_plain
+from briefing.model import Brief, Paper, Quote
+from briefing.render import DENSITY, keywords, longdate
+from briefing.word import styles
+from briefing.word.ooxml import element, put
+from briefing.word.prose import spans
+from briefing.word.reference import Reference
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+PAPER_MM = {Paper.A4: (210.0, 297.0), Paper.LETTER: (215.9, 279.4)}
+SERIF, SANS = "Times New Roman", "Arial"
+"""The fonts of `design.font`: in every Word, and as Liberation Serif and Sans (the
+same widths) in every LibreOffice."""
+QR_MM = 16
+"""The QR code's side: some 45 pt, as the page prints it at full scale."""
+SEP = " · "
+
+
+@dataclass
+class Writer:
+    """Writes one brief into a document opened on its reference."""
+
+    brief: Brief
+    document: Document
+    grounds: Grounds
+    draft: bool
+
+    # --- runs ----------------------------------------------------------------------------
+
+    def text(self, paragraph: Paragraph, text: str, style: styles.Style | None = None) -> None:
+        """Plain text, as typed (a name, a quote), in a character style if given."""
+        run = paragraph.add_run(text)
+        if style is not None:
+            run.style = self.document.styles[style.name]
+
+    def prose(self, paragraph: Paragraph, text: str) -> None:
+        """The analyst's prose, its inline Markdown as bold, italic and links."""
+        for span in spans(text):
+            if span.href:
+                self.link(paragraph, span.text, span.href)
+                continue
+            run = paragraph.add_run(span.text)
+            run.bold = span.bold or None
+            run.italic = span.italic or None
+            if span.code:
+                run.font.name = "Courier New"
+
+    def quote(self, paragraph: Paragraph, quote: Quote) -> None:
+        """A quote in its character style, between curly quotation marks, and its context."""
+        self.text(paragraph, f"“{quote.exact}”", styles.QUOTE)
+        if quote.context:
+            self.text(paragraph, " (")
+            self.prose(paragraph, quote.context)
+            self.text(paragraph, ")")
+
+    def link(self, paragraph: Paragraph, text: str, url: str) -> None:
+        """`text` as a hyperlink to `url`, in the Hyperlink style."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        hyperlink = element("w:hyperlink")
+        hyperlink.set("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                      "relationships}id", rel)
+        run = paragraph.add_run(text)
+        run.style = self.document.styles[styles.LINK.name]
+        hyperlink.append(run._r)
+        paragraph._p.append(hyperlink)
+
+    def paragraph(self, style: styles.Style, text: str = "") -> Paragraph:
+        return self.document.add_paragraph(text, style=self.document.styles[style.name])
+
+    def heading(self, text: str, style: styles.Style = styles.SECTION) -> None:
+        self.paragraph(style, text)
+
+    # --- the sections, in the page's order ---------------------------------------------
+
+    def masthead(self) -> None:
+        brief, piece = self.brief, self.brief.piece
+        kicker = ["Analytic brief", f"{piece.genre.value} piece"]
+        if brief.design.show.date:
+            kicker.append(longdate(brief.meta.prepared))
+        self.paragraph(styles.KICKER, SEP.join(kicker))
+        self.heading(brief.meta.title, styles.TITLE)
+        line = self.paragraph(styles.CITATION, "On ")
+        self.text(line, f"“{piece.headline}”", styles.QUOTE)
+        if piece.dek:
+            line.add_run().add_break()
+            self.text(line, piece.dek)
+            line.add_run().add_break()
+        else:
+            self.text(line, SEP)
+        self.text(line, piece.outlet + SEP)
+        if piece.author:
+            self.text(line, f"by {piece.author}")
+        else:
+            self.text(line, "author not stated", styles.MUTED)
+        self.text(line, SEP)
+        if piece.published:
+            self.text(line, f"published {longdate(piece.published)}")
+        else:
+            self.text(line, "date not stated" + (": " if piece.published_note else ""),
+                      styles.MUTED)
+            if piece.published_note:
+                self.prose(line, piece.published_note)
+        if piece.url and brief.design.show.url:
+            self.text(line, SEP)
+            self.link(line, piece.url, piece.url)
+        if piece.url and brief.design.show.qr:
+            self.qr(piece.url)
+
+    def qr(self, url: str) -> None:
+        """The QR code of the piece's address, as the page shows it, with its alt text."""
+        import segno
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm
+
+        image = io.BytesIO()
+        segno.make(url, error="m").save(image, kind="png", scale=8, border=0)
+        image.seek(0)
+        holder = self.paragraph(styles.BODY)
+        holder.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        holder.add_run().add_picture(image, width=Mm(QR_MM), height=Mm(QR_MM))
+        for properties in holder._p.xpath(".//wp:docPr"):
+            properties.set("name", "QR code")
+            properties.set("descr", f"QR code of the piece's address, {url}")
+
+    def bluf(self) -> None:
+        self.heading("Bottom line")
+        self.prose(self.paragraph(styles.BLUF), self.brief.bluf)
+
+    def judgments(self) -> None:
+        self.heading("Key judgments")
+        for kj in self.brief.key_judgments:
+            item = self.paragraph(styles.NUMBERED)
+            self.prose(item, kj.text)
+            cited = self.grounds.sources(kj)
+            if cited and self.grounds.table:
+                self.text(item, " ")
+                self.text(item, "".join(c.mark for c in cited), styles.MARK)
+            elif cited:
+                self.text(item, " [" + "; ".join(c.source.who for c in cited) + "]")
+            for quote in self.grounds.quotes(kj):
+                self.text(item, " ")
+                self.text(item, f"“{quote.quote.exact}”", styles.QUOTE)
+            if kj.likelihood:
+                self.text(item, " ")
+                self.text(item, kj.likelihood.value, styles.LIKELIHOOD)
+            if kj.confidence:
+                self.text(item, " ")
+                self.text(item, f"{kj.confidence.value} confidence", styles.CONFIDENCE)
+
+    def motives(self) -> None:
+        if not self.brief.motives:
+            return
+        self.heading("What drives the actors and the author")
+        table = self.table("What drives the actors and the author",
+                           ["Actor", "Motive", "Evidence in the piece", "Basis"],
+                           [17, 34, 31, 18])
+        for motive in self.brief.motives:
+            actor, what, evidence, basis = self.row(table)
+            self.text(actor, motive.actor, styles.STRONG)
+            self.prose(what, motive.motive)
+            for i, quote in enumerate(motive.evidence):
+                if i:
+                    self.text(evidence, "; ")
+                self.quote(evidence, quote)
+            if not motive.evidence:
+                self.text(evidence, "none quoted", styles.MUTED)
+            self.text(basis, motive.basis.value)
+            basis.add_run().add_break()
+            self.text(basis, f"{motive.confidence.value} confidence", styles.CONFIDENCE)
+
+    def sourcing(self) -> None:
+        if not (self.brief.sourcing and self.brief.design.show.sourcing):
+            return
+        self.heading("Who and what the piece relies on")
+        table = self.table("Who and what the piece relies on",
+                           ["Source", "Supports", "Kind", "Grade"], [25, 47, 20, 8])
+        for source in self.brief.sourcing:
+            who, supports, kind, grade = self.row(table)
+            self.text(who, self.grounds.mark(source), styles.MARK)
+            self.text(who, f" {source.who}")
+            if not source.named:
+                who.add_run().add_break()
+                self.text(who, "anonymous" + (": " if source.anonymity else ""), styles.MUTED)
+                if source.anonymity:
+                    self.prose(who, source.anonymity)
+            self.prose(supports, source.supports)
+            for quote in source.quotes:
+                supports.add_run().add_break()
+                self.quote(supports, quote)
+            self.text(kind, f"{source.kind.value}, {source.hand.value}-hand")
+            self.text(grade, source.grade, styles.STRONG)
+
+    def critique(self) -> None:
+        c = self.brief.critique
+        if not (c.strengths or c.factual_errors or c.unsupported_claims
+                or c.missing_perspectives or c.rhetoric):
+            return
+        self.heading("What holds up, and what does not")
+        blocks: list[tuple[str, list[Callable[[Paragraph], None]]]] = [
+            ("Strengths", [self._strength(s.point, s.quote) for s in c.strengths]),
+            ("Factual errors", [self._labelled(e.claim, "In fact:", e.correction)
+                                for e in c.factual_errors]),
+            ("Unsupported claims", [self._labelled(u.claim, "Problem:", u.issue)
+                                    for u in c.unsupported_claims]),
+            ("Missing perspectives", [self._named(m.who, None, m.why)
+                                      for m in c.missing_perspectives]),
+            ("Rhetoric", [self._named(r.device, r.quote, r.effect) for r in c.rhetoric]),
+        ]
+        for title, items in blocks:
+            if items:
+                self.heading(title, styles.SUBSECTION)
+                for write in items:
+                    write(self.paragraph(styles.BULLET))
+
+    def _strength(self, point: str, quote: Quote | None) -> Callable[[Paragraph], None]:
+        def write(item: Paragraph) -> None:
+            self.prose(item, point)
+            if quote:
+                self.text(item, " ")
+                self.quote(item, quote)
+        return write
+
+    def _labelled(self, claim: Quote, label: str, text: str) -> Callable[[Paragraph], None]:
+        def write(item: Paragraph) -> None:
+            self.quote(item, claim)
+            self.text(item, " ")
+            self.text(item, label, styles.LABEL)
+            self.text(item, " ")
+            self.prose(item, text)
+        return write
+
+    def _named(self, name: str, quote: Quote | None, text: str) -> Callable[[Paragraph], None]:
+        def write(item: Paragraph) -> None:
+            self.text(item, f"{name}:", styles.STRONG)
+            self.text(item, " ")
+            if quote:
+                self.quote(item, quote)
+                self.text(item, " ")
+                self.text(item, "Effect:", styles.LABEL)
+                self.text(item, " ")
+            self.prose(item, text)
+        return write
+
+    def watch(self) -> None:
+        if not self.brief.watch:
+            return
+        self.heading("Open questions and indicators")
+        for item in self.brief.watch:
+            line = self.paragraph(styles.BULLET)
+            self.text(line, item.kind.value, styles.LABEL)
+            self.text(line, " ")
+            self.prose(line, item.text)
+
+    def legend(self) -> None:
+        show, meta = self.brief.design.show, self.brief.meta
+        if not show.footer:
+            return
+        line = self.paragraph(styles.LEGEND)
+        if show.prepared_by:
+            dated = f", {longdate(meta.prepared)}" if show.date else ""
+            self.text(line, f"Prepared by {meta.analyst}{dated}. ")
+        self.text(line, "Confidence and likelihood terms after ICD 203; source grades after "
+                  "the Admiralty code (reliability A\u2013F, credibility 1\u20136). Quotes are "
+                  "verbatim from the piece.")
+
+    # --- tables --------------------------------------------------------------------------
+
+    def table(self, caption: str, header: list[str], widths: list[int]) -> Table:
+        """A table in the brief's table style, its header row repeated on every page."""
+        from docx.shared import Emu
+
+        section = self.document.sections[-1]
+        assert section.page_width is not None and section.left_margin is not None
+        assert section.right_margin is not None
+        width = section.page_width - section.left_margin - section.right_margin
+        table: Table = self.document.add_table(rows=1, cols=len(header))
+        table.style = self.document.styles[styles.TABLE.name]
+        table.autofit = False
+        tblpr = table._tbl.tblPr
+        put(tblpr, element("w:tblCaption", val=caption))
+        look = element("w:tblLook", val="0420", firstRow="1", lastRow="0", firstColumn="0",
+                       lastColumn="0", noHBand="1", noVBand="1")
+        put(tblpr, look)
+        for column, share in zip(table.columns, widths, strict=True):
+            column.width = Emu(width * share // 100)
+        head = table.rows[0]
+        put(head._tr.get_or_add_trPr(), element("w:tblHeader"))
+        for cell, text in zip(head.cells, header, strict=True):
+            cell.paragraphs[0].style = self.document.styles[styles.HEAD_CELL.name]
+            cell.paragraphs[0].add_run(text)
+        for cell, share in zip(head.cells, widths, strict=True):
+            cell.width = Emu(width * share // 100)
+        return table
+
+    def row(self, table: Table) -> list[Paragraph]:
+        """A new row of `table`: the first paragraph of each cell, in the table's text style."""
+        row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it untyped
+        put(row._tr.get_or_add_trPr(), element("w:cantSplit"))
+        cells = [cell.paragraphs[0] for cell in row.cells]
+        for paragraph in cells:
+            paragraph.style = self.document.styles[styles.CELL.name]
+        return cells
+
+    # --- the whole --------------------------------------------------------------------------
+
+    def write(self) -> None:
+        for section in (self.masthead, self.bluf, self.judgments, self.motives,
+                        self.sourcing, self.critique, self.watch, self.legend):
+            section()
+
+
+def docx_bytes(brief: Brief, reference: Reference, *, scale: float, draft: bool = False
+               ) -> bytes:
+    """The Word brief: `brief` on `reference`'s styles, its sizes at `scale`."""
+    from briefing.word.package import reproducible
+
+    document = reference.open()
+    _clear_body(document)
+    page(document, brief)
+    scaled(document, scale * _size_factor(brief), DENSITY[brief.design.density])
+    design(document, brief)
+    banners(document, brief, draft)
+    Writer(brief, document, grounds(brief), draft).write()
+    properties(document, brief, draft)
+    out = io.BytesIO()
+    document.save(out)
+    return reproducible(out.getvalue(), brief.meta.prepared)
+
+
+def _size_factor(brief: Brief) -> float:
+    from briefing.render import BASE_SIZE
+
+    size = brief.design.font_size
+    return size / BASE_SIZE if size is not None else 1.0
+
+
+def _clear_body(document: Document) -> None:
+    """Remove the reference's own text (its sample paragraphs), keeping its page setup."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for item in list(body):
+        if item.tag != qn("w:sectPr"):
+            body.remove(item)
+
+
+def page(document: Document, brief: Brief) -> None:
+    """The brief's paper, and its margins when it gives them (else the reference's)."""
+    from docx.shared import Mm
+
+    width, height = PAPER_MM[brief.design.paper]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        if brief.design.margins is not None:
+            margin = Mm(brief.design.margins)
+            section.top_margin = section.bottom_margin = margin
+            section.left_margin = section.right_margin = margin
+            section.header_distance = section.footer_distance = Mm(
+                min(5.0, brief.design.margins * 0.4))
+
+
+def scaled(document: Document, factor: float, density: float) -> None:
+    """Every size of the brief's styles times `factor`, their spacing times `density` too.
+
+    The reference holds the sizes at full scale; the Word brief takes the PDF's fit.
+    """
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for item in styles.ALL:
+        style: Any = document.styles[item.name]
+        if item.kind is styles.Kind.TABLE:
+            for size in style.element.iter(qn("w:sz")):
+                size.set(qn("w:val"), str(max(2, round(int(size.get(qn("w:val"))) * factor))))
+            continue
+        if style.font.size is not None:
+            style.font.size = Pt(round(style.font.size.pt * factor * 2) / 2)
+        if item.kind is not styles.Kind.PARAGRAPH:
+            continue
+        fmt = style.paragraph_format
+        for name in ("space_before", "space_after"):
+            value = getattr(fmt, name)
+            if value is not None:
+                setattr(fmt, name, Pt(round(value.pt * factor * density, 1)))
+        if isinstance(fmt.line_spacing, float):
+            fmt.line_spacing = round(fmt.line_spacing * density, 3)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for size in defaults.iter(qn("w:sz")):
+            size.set(qn("w:val"), str(max(2, round(int(size.get(qn("w:val"))) * factor))))
+
+
+def design(document: Document, brief: Brief) -> None:
+    """The brief's own design choices over the reference's: its body font and accent."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    chosen = brief.design
+    if chosen.font is not None:
+        family = SERIF if chosen.font.value == "serif" else SANS
+        for item in (styles.BODY, styles.BLUF, styles.CELL, styles.CITATION, styles.BULLET,
+                     styles.NUMBERED):
+            fonts = element("w:rFonts")
+            for script in ("ascii", "hAnsi", "cs", "eastAsia"):
+                fonts.set(qn(f"w:{script}"), family)
+            put(document.styles[item.name].element.get_or_add_rPr(), fonts)
+    if chosen.accent is not None:
+        accent = RGBColor.from_string(chosen.accent[1:].upper())
+        for item in (styles.SECTION, styles.LABEL, styles.MARK, styles.LINK):
+            document.styles[item.name].font.color.rgb = accent
+    language = element("w:lang", val=brief.meta.language)
+    normal = document.styles[styles.BODY.name].element.get_or_add_rPr()
+    put(normal, language)
+
+
+def banners(document: Document, brief: Brief, draft: bool) -> None:
+    """The banner (`design.banner`) at the top and the foot of every page; DRAFT on top."""
+    top = [text for text in ("DRAFT" if draft else "", brief.design.banner or "") if text]
+    if not top:
+        return
+    for section in document.sections:
+        for part, style, words in ((section.header, styles.HEADER, top),
+                                   (section.footer, styles.FOOTER,
+                                    [brief.design.banner] if brief.design.banner else [])):
+            if not words:
+                continue
+            first = part.paragraphs[0] if part.paragraphs and not part.paragraphs[0].text \
+                else part.add_paragraph()
+            first.style = document.styles[style.name]
+            first.add_run(" // ".join(words))
+
+
+def properties(document: Document, brief: Brief, draft: bool) -> None:
+    """The document's properties, as the PDF's: title, author, subject (the BLUF),
+    keywords, language, and the date prepared as created and modified."""
+    props = document.core_properties
+    props.title = ("DRAFT: " if draft else "") + brief.meta.title
+    props.author = props.last_modified_by = brief.meta.analyst
+    props.subject = to_plain(brief.bluf)
+    props.keywords = ", ".join(keywords(brief, draft=draft))
+    props.language = brief.meta.language
+    props.category = "Analytic brief"
+    props.comments = f"On “{brief.piece.headline}”, {brief.piece.outlet}"
+    prepared = brief.meta.prepared
+    props.created = props.modified = dt.datetime(prepared.year, prepared.month, prepared.day,
+                                                 tzinfo=dt.UTC)
+    props.revision = 1
+    props.identifier = brief.piece.url or ""
+    props.version = ""
+    props.content_status = "Draft" if draft else ""

@@ -1,0 +1,93 @@
+"""Measure how LibreOffice lays out the Word brief against WeasyPrint's PDF: the figure
+behind `briefing.word.SAFETY`. Run from the checkout: `python tools/measure_word_fit.py`.
+
+For each theme and paper, the example brief and a brief at the fit's floor (the example
+with judgments added until the PDF is set at the smallest scale) are built to PDF and
+Word at SAFETY = 1, all Word files converted by one LibreOffice run, and the height
+each fills of its page's text area is printed, with the ratio of the two.
+"""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from briefing import word  # noqa: E402
+from briefing.build import Builder  # noqa: E402
+from briefing.errors import DoesNotFitError  # noqa: E402
+
+EXTRA = ("The analyst judges that the dispute will shape the conduct of the regional powers "
+         "over the coming months, as each reads it as a test of resolve.")
+
+
+def used(pdf: Path) -> tuple[int, float]:
+    """Pages, and how far down the last page the text reaches (points from the top)."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[len(document) - 1]
+        text = page.get_textpage()
+        rects = [text.get_rect(i) for i in range(text.count_rects())]
+        return len(document), float(page.get_size()[1] - min(r[1] for r in rects))
+    finally:
+        document.close()
+
+
+def longer(data: dict[str, Any], count: int) -> dict[str, Any]:
+    """The brief `data` with `count` judgments more."""
+    extra = [{"text": f"{EXTRA} ({i})", "confidence": "moderate"} for i in range(count)]
+    return data | {"key_judgments": data["key_judgments"] + extra}
+
+
+def main() -> None:
+    word.SAFETY = 1.0
+    example = yaml.safe_load((REPO / "content" / "fpif-russia-assad.yaml").read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "sources").symlink_to(REPO / "content" / "sources")
+        cases = []
+        for theme in ("memo", "sheet", "contrast"):
+            for paper in ("a4", "letter"):
+                for extra in (0, None):
+                    data = copy.deepcopy(example)
+                    data["design"] = {"theme": theme, "paper": paper}
+                    count = extra if extra is not None else 4
+                    builder = Builder(out=folder / "out", formats=("pdf", "docx"), force=True)
+                    path = folder / f"{theme}-{paper}-{'floor' if extra is None else 'ex'}.yaml"
+                    result = None
+                    while True:
+                        path.write_text(yaml.safe_dump(longer(data, count), sort_keys=False))
+                        try:
+                            result = builder.build(path)
+                        except DoesNotFitError:
+                            count -= 1  # one too many: the last that fitted, again
+                            path.write_text(yaml.safe_dump(longer(data, count),
+                                                           sort_keys=False))
+                            result = builder.build(path)
+                            break
+                        if extra is not None or (result.scale or 1) <= 0.82:
+                            break
+                        count += 1
+                    cases.append((path.stem, result.scale))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile",
+                        "--headless", "--convert-to", "pdf", "--outdir", str(folder / "lo"),
+                        *[str(folder / "out" / f"{stem}.docx") for stem, _ in cases]],
+                       check=True, capture_output=True)
+        for stem, scale in cases:
+            _pages, ours = used(folder / "out" / f"{stem}.pdf")
+            pages, theirs = used(folder / "lo" / f"{stem}.pdf")
+            print(f"{stem:22} scale {scale:.3f}  PDF to {ours:5.1f} pt  LibreOffice "
+                  f"{pages} page(s), to {theirs:5.1f} pt  ratio {theirs / ours:.3f}")
+
+
+if __name__ == "__main__":
+    main()
