@@ -3,13 +3,15 @@ behind `briefing.word.SAFETY`. Run from the checkout: `python tools/measure_word
 
 For each theme and paper, the example brief and a brief at the fit's floor (the example
 with judgments added until the PDF is set at the smallest scale) are built to PDF and
-Word at SAFETY = 1, all Word files converted by one LibreOffice run, and the height
-each fills of its page's text area is printed, with the ratio of the two.
+Word at SAFETY = 1, all Word files converted by one LibreOffice run, and how far down
+its page each reaches is printed, with the ratio of the two. Arguments: a folder to
+keep the files in, then the themes to measure (default: all).
 """
 
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,6 +44,17 @@ def used(pdf: Path) -> tuple[int, float]:
         document.close()
 
 
+THEMES = [t for t in ("memo", "sheet", "contrast") if t in sys.argv[2:]] or [
+    "memo", "sheet", "contrast"]
+
+
+def host_fonts() -> dict[str, str]:
+    """The environment with the host's fonts: importing briefing's layout engine points
+    fontconfig at the bundled fonts only, which LibreOffice would then set the brief in."""
+    return {k: v for k, v in os.environ.items()
+            if k not in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")}
+
+
 def longer(data: dict[str, Any], count: int) -> dict[str, Any]:
     """The brief `data` with `count` judgments more."""
     extra = [{"text": f"{EXTRA} ({i})", "confidence": "moderate"} for i in range(count)]
@@ -52,10 +65,11 @@ def main() -> None:
     word.SAFETY = 1.0
     example = yaml.safe_load((REPO / "content" / "fpif-russia-assad.yaml").read_text())
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp)  # a folder to keep
+        folder.mkdir(parents=True, exist_ok=True)
         (folder / "sources").symlink_to(REPO / "content" / "sources")
         cases = []
-        for theme in ("memo", "sheet", "contrast"):
+        for theme in THEMES:
             for paper in ("a4", "letter"):
                 for extra in (0, None):
                     data = copy.deepcopy(example)
@@ -81,7 +95,7 @@ def main() -> None:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile",
                         "--headless", "--convert-to", "pdf", "--outdir", str(folder / "lo"),
                         *[str(folder / "out" / f"{stem}.docx") for stem, _ in cases]],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True, env=host_fonts())
         for stem, scale in cases:
             _pages, ours = used(folder / "out" / f"{stem}.pdf")
             pages, theirs = used(folder / "lo" / f"{stem}.pdf")
