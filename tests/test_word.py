@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from briefing import Builder
-from briefing.word import SAFETY
+from briefing.word import word_look
 
 SECTIONS = ["Bottom line", "Key judgments", "What drives the actors and the author",
             "Who and what the piece relies on", "What holds up, and what does not",
@@ -218,7 +218,7 @@ def test_sizes_follow_the_pdfs_fitted_scale(tmp_path: Path, write_brief: Callabl
     document = docx.Document(str(tmp_path / "out" / "brief.docx"))
     size = document.styles["Normal"].font.size
     assert size is not None
-    assert size.pt == pytest.approx(9.6 * result.scale * SAFETY, abs=0.25)
+    assert size.pt == pytest.approx(9.6 * result.scale * word_look("memo").scale, abs=0.25)
 
 
 # --- the command line -----------------------------------------------------------------------

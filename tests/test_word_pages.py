@@ -40,7 +40,7 @@ FLOOR_SCALE = 0.83
 """A brief whose PDF is set at this scale or less is at the fit's floor (0.8) or next to it."""
 EXTRA = ("The analyst judges that the dispute will shape the conduct of the regional powers "
          "over the coming months, as each reads it as a test of resolve.")
-FLOOR_EXTRA = {"memo": 7, "sheet": 7, "contrast": 4}
+FLOOR_EXTRA = {"memo": 4, "sheet": 16, "contrast": 4}
 """Judgments added to the example to bring each theme's PDF to the fit's floor."""
 
 

@@ -1,11 +1,13 @@
-"""Measure how LibreOffice lays out the Word brief against WeasyPrint's PDF: the figure
-behind `briefing.word.SAFETY`. Run from the checkout: `python tools/measure_word_fit.py`.
+"""Measure how LibreOffice lays out the Word brief against WeasyPrint's PDF: the figures
+behind each theme's `[word] scale` (theme.toml). Run from the checkout:
+`python tools/measure_word_fit.py [FOLDER] [THEME...] [--raw]`.
 
 For each theme and paper, the example brief and a brief at the fit's floor (the example
-with judgments added until the PDF is set at the smallest scale) are built to PDF and
-Word at SAFETY = 1, all Word files converted by one LibreOffice run, and how far down
-its page each reaches is printed, with the ratio of the two. Arguments: a folder to
-keep the files in, then the themes to measure (default: all).
+with judgments added until the PDF is set at nearly the smallest scale) are built to
+PDF and Word (at the themes' `[word] scale`, or with --raw at the PDF's own scale), all
+Word files are converted by one LibreOffice run, and how many pages each takes and how
+far down its last page it reaches are printed. FOLDER keeps the files (default: a
+temporary folder); THEME limits it to those themes.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ def used(pdf: Path) -> tuple[int, float]:
         document.close()
 
 
-THEMES = [t for t in ("memo", "sheet", "contrast") if t in sys.argv[2:]] or [
+RAW = "--raw" in sys.argv
+"""Measure at the PDF's scale itself, without the themes' `[word] scale`."""
+THEMES = [t for t in ("memo", "sheet", "contrast") if t in sys.argv[1:]] or [
     "memo", "sheet", "contrast"]
 
 
@@ -62,10 +66,10 @@ def longer(data: dict[str, Any], count: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    word.SAFETY = 1.0
     example = yaml.safe_load((REPO / "content" / "fpif-russia-assad.yaml").read_text())
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp)  # a folder to keep
+        named = [a for a in sys.argv[1:] if not a.startswith("--") and a not in THEMES]
+        folder = Path(named[0]) if named else Path(tmp)  # a folder to keep
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "sources").symlink_to(REPO / "content" / "sources")
         cases = []
@@ -74,6 +78,7 @@ def main() -> None:
                 for extra in (0, None):
                     data = copy.deepcopy(example)
                     data["design"] = {"theme": theme, "paper": paper}
+                    word.SAFETY = 1 / word.word_look(theme).scale if RAW else 1.0
                     count = extra if extra is not None else 4
                     builder = Builder(out=folder / "out", formats=("pdf", "docx"), force=True)
                     path = folder / f"{theme}-{paper}-{'floor' if extra is None else 'ex'}.yaml"
@@ -91,16 +96,16 @@ def main() -> None:
                         if extra is not None or (result.scale or 1) <= 0.82:
                             break
                         count += 1
-                    cases.append((path.stem, result.scale))
+                    cases.append((f"{path.stem} (+{count})", result.scale))
         subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile",
                         "--headless", "--convert-to", "pdf", "--outdir", str(folder / "lo"),
-                        *[str(folder / "out" / f"{stem}.docx") for stem, _ in cases]],
+                        *[str(folder / "out" / f"{stem.split()[0]}.docx") for stem, _ in cases]],
                        check=True, capture_output=True, env=host_fonts())
         for stem, scale in cases:
-            _pages, ours = used(folder / "out" / f"{stem}.pdf")
-            pages, theirs = used(folder / "lo" / f"{stem}.pdf")
-            print(f"{stem:22} scale {scale:.3f}  PDF to {ours:5.1f} pt  LibreOffice "
-                  f"{pages} page(s), to {theirs:5.1f} pt  ratio {theirs / ours:.3f}")
+            _pages, ours = used(folder / "out" / f"{stem.split()[0]}.pdf")
+            pages, theirs = used(folder / "lo" / f"{stem.split()[0]}.pdf")
+            print(f"{stem:27} PDF at {scale:.3f}, text to {ours:5.1f} pt; LibreOffice: "
+                  f"{pages} page(s), the last to {theirs:5.1f} pt")
 
 
 if __name__ == "__main__":

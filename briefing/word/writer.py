@@ -49,6 +49,8 @@ class Writer:
     document: Document
     grounds: Grounds
     draft: bool
+    grade_words: bool = False
+    """Whether the sourcing table says what each grade means (see `WordLook`)."""
 
     # --- runs ----------------------------------------------------------------------------
 
@@ -199,8 +201,10 @@ class Writer:
         if not (self.brief.sourcing and self.brief.design.show.sourcing):
             return
         self.heading("Who and what the piece relies on")
+        # The grade's meaning, when printed, is set under it: its column widens for it.
+        widths = [24, 40, 18, 18] if self.grade_words else [25, 47, 20, 8]
         table = self.table("Who and what the piece relies on",
-                           ["Source", "Supports", "Kind", "Grade"], [25, 47, 20, 8])
+                           ["Source", "Supports", "Kind", "Grade"], widths)
         for source in self.brief.sourcing:
             who, supports, kind, grade = self.row(table)
             self.text(who, self.grounds.mark(source), styles.MARK)
@@ -216,6 +220,10 @@ class Writer:
                 self.quote(supports, quote)
             self.text(kind, f"{source.kind.value}, {source.hand.value}-hand")
             self.text(grade, source.grade, styles.STRONG)
+            if self.grade_words:
+                grade.add_run().add_break()
+                self.text(grade, f"{source.reliability.meaning}; {source.credibility.meaning}",
+                          styles.MUTED)
 
     def critique(self) -> None:
         c = self.brief.critique
@@ -336,9 +344,10 @@ class Writer:
             section()
 
 
-def docx_bytes(brief: Brief, reference: Reference, *, scale: float, draft: bool = False
-               ) -> bytes:
-    """The Word brief: `brief` on `reference`'s styles, its sizes at `scale`."""
+def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words: bool = False,
+               draft: bool = False) -> bytes:
+    """The Word brief: `brief` on `reference`'s styles, its sizes at `scale`; with
+    `grade_words`, the sourcing table says what each grade means."""
     from briefing.word.package import reproducible
 
     document = reference.open()
@@ -347,7 +356,7 @@ def docx_bytes(brief: Brief, reference: Reference, *, scale: float, draft: bool 
     scaled(document, scale * _size_factor(brief), DENSITY[brief.design.density])
     design(document, brief)
     banners(document, brief, draft)
-    Writer(brief, document, grounds(brief), draft).write()
+    Writer(brief, document, grounds(brief), draft, grade_words).write()
     properties(document, brief, draft)
     out = io.BytesIO()
     document.save(out)
