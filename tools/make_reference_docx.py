@@ -21,6 +21,7 @@ from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -162,6 +163,10 @@ def table_style(document: docx.document.Document, look: Look) -> None:
 def make(theme: str, look: Look) -> bytes:
     """The reference document of `theme`."""
     document = docx.Document()
+    # The template's thumbnail is a picture of its own sample page: not this document's.
+    rels = document.part.package.rels
+    for rid in [r.rId for r in rels.values() if r.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        del rels[rid]
     body = document.element.body
     for item in list(body):
         if item.tag != qn("w:sectPr"):
