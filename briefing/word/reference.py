@@ -56,9 +56,24 @@ def find(user_dir: Path | None, theme: str) -> Path:
                         "reinstall briefing, or put a reference.docx in your templates folder")
 
 
+_READ: dict[tuple[Path, int, int], Reference] = {}
+"""The references read and found good, by file, time of change and size: a build of
+many briefs reads and checks each once."""
+
+
 def read(path: Path) -> Reference:
     """Read and check the reference document at `path`; raise InputError naming what is
     wrong with it: not a Word file, too big, or lacking a style the brief needs."""
+    stat = path.stat()
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if key not in _READ:
+        if len(_READ) >= len(theme_lookup.themes()) + 1:
+            _READ.clear()  # a theme's each and the user's: more are old versions of them
+        _READ[key] = _checked(path)
+    return _READ[key]
+
+
+def _checked(path: Path) -> Reference:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise InputError.at(path, f"this reference document is over {MAX_BYTES >> 20} MiB",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.grounds import Grounds, grounds
@@ -51,6 +51,17 @@ class Writer:
     draft: bool
     grade_words: bool = False
     """Whether the sourcing table says what each grade means (see `WordLook`)."""
+    ids: dict[str, str] = field(default_factory=dict)
+    """Each style's id, by name: set on the XML directly, as python-docx's own lookup
+    of a style by name costs more than all the rest of the brief."""
+
+    def __post_init__(self) -> None:
+        self.ids = {style.name: style.style_id for style in self.document.styles
+                    if style.name is not None}
+
+    def styled(self, item: Any, style: styles.Style) -> None:
+        """Give the paragraph or run `item` the style `style`."""
+        item.style = self.ids[style.name]
 
     # --- runs ----------------------------------------------------------------------------
 
@@ -58,7 +69,7 @@ class Writer:
         """Plain text, as typed (a name, a quote), in a character style if given."""
         run = paragraph.add_run(text)
         if style is not None:
-            run.style = self.document.styles[style.name]
+            self.styled(run._r, style)
 
     def prose(self, paragraph: Paragraph, text: str) -> None:
         """The analyst's prose, its inline Markdown as bold, italic and links."""
@@ -89,12 +100,14 @@ class Writer:
         hyperlink.set("{http://schemas.openxmlformats.org/officeDocument/2006/"
                       "relationships}id", rel)
         run = paragraph.add_run(text)
-        run.style = self.document.styles[styles.LINK.name]
+        self.styled(run._r, styles.LINK)
         hyperlink.append(run._r)
         paragraph._p.append(hyperlink)
 
     def paragraph(self, style: styles.Style, text: str = "") -> Paragraph:
-        return self.document.add_paragraph(text, style=self.document.styles[style.name])
+        made = self.document.add_paragraph(text)
+        self.styled(made._p, style)
+        return made
 
     def heading(self, text: str, style: styles.Style = styles.SECTION) -> None:
         self.paragraph(style, text)
@@ -321,7 +334,7 @@ class Writer:
         head = table.rows[0]
         put(head._tr.get_or_add_trPr(), element("w:tblHeader"))
         for cell, text in zip(head.cells, header, strict=True):
-            cell.paragraphs[0].style = self.document.styles[styles.HEAD_CELL.name]
+            self.styled(cell.paragraphs[0]._p, styles.HEAD_CELL)
             cell.paragraphs[0].add_run(text)
         for cell, share in zip(head.cells, widths, strict=True):
             cell.width = Emu(width * share // 100)
@@ -333,7 +346,7 @@ class Writer:
         put(row._tr.get_or_add_trPr(), element("w:cantSplit"))
         cells = [cell.paragraphs[0] for cell in row.cells]
         for paragraph in cells:
-            paragraph.style = self.document.styles[styles.CELL.name]
+            self.styled(paragraph._p, styles.CELL)
         return cells
 
     # --- the whole --------------------------------------------------------------------------
