@@ -319,3 +319,43 @@ def test_a_reference_without_a_style_the_brief_needs_is_refused_naming_it(
             "needs: 'Brief Quote' (character style, for the words quoted from the piece)"
             ) in result.stderr
     assert not (in_tmp / "out" / "brief.html").exists()
+
+
+def test_the_briefs_design_sets_the_body_font_and_the_accent(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    document = built(brief_with(tmp_path, write_brief, font="sans", accent="#7a1f2b"))
+    assert document.styles["Normal"].font.name == "Arial"
+    assert document.styles["Heading 2"].font.color.rgb == RGBColor(0x7A, 0x1F, 0x2B)
+    language = document.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert language is not None and language.get(qn("w:val")) == "en"
+
+
+def test_inline_markdown_of_the_prose_is_bold_italic_and_links(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    path = write_brief(tmp_path, bluf="The deal is **done**, say *both* sides "
+                       "([statement](https://gov.example.org/deal)).")
+    document = built(path)
+    bluf = next(p for p in document.paragraphs if p.style is not None
+                and p.style.name == "Brief Bottom Line")
+    assert [(r.text, r.bold, r.italic) for r in bluf.runs if r.bold or r.italic] == [
+        ("done", True, None), ("both", None, True)]
+    targets = [document.part.rels[link.get(qn("r:id"))].target_ref
+               for link in document.element.body.iter(qn("w:hyperlink"))]
+    assert targets == ["https://gov.example.org/deal"]
+    assert bluf.text == "The deal is done, say both sides (statement)."
+
+
+def test_a_style_of_the_wrong_kind_in_the_reference_is_named(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    reference = eject(run_cli)
+    office = docx.Document(str(reference))
+    office.styles["Brief Quote"].element.set(qn("w:type"), "paragraph")
+    office.save(str(reference))
+    write_brief(in_tmp)
+    result = run_cli("build", "brief.yaml", "--out", "out", "--format", "docx")
+    assert result.exit_code == 2
+    assert ("in this reference document, 'Brief Quote' must be a character style (for the "
+            "words quoted from the piece)") in result.stderr
