@@ -249,7 +249,7 @@ class Builder:
 
             made[self.out / f"{stem}.docx"] = docx_bytes(
                 checked.brief, scale=fitted.scale, templates_dir=self.templates_dir,
-                theme=self.theme_of(checked), draft=self.draft)
+                theme=self.theme_of(checked), draft=self.draft, logo=checked.logo)
         if "html" in formats:
             scale = fitted.scale if fitted is not None else 1.0
             made[self.out / f"{stem}.html"] = self.render_html(checked, scale=scale).encode()

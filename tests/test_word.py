@@ -191,6 +191,23 @@ def test_qr_code_is_an_image_with_alt_text_only_when_shown(
     assert built(brief_with(tmp_path / "b", write_brief)).inline_shapes.__len__() == 0
 
 
+def test_a_png_logo_is_beside_the_title_with_its_alt_text(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (120, 60), "#1d3f66").save(image, format="PNG")
+    (tmp_path / "unit.png").write_bytes(image.getvalue())
+    document = built(brief_with(tmp_path, write_brief, logo="unit.png",
+                                logo_alt="Harbour Analysis Unit"))
+    title = styled(document, "Heading 1")
+    assert title == [" A test brief"]
+    (picture,) = document.inline_shapes
+    assert picture._inline.docPr.get("descr") == "Harbour Analysis Unit"
+    assert picture.height.mm == pytest.approx(8, abs=0.1)
+
+
 @pytest.mark.parametrize("paper, size", [("a4", (210, 297)), ("letter", (215.9, 279.4))])
 def test_page_is_the_briefs_paper_with_the_themes_or_the_briefs_margins(
     tmp_path: Path, write_brief: Callable[..., Path], paper: str, size: tuple[float, float]

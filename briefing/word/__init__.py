@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing import theme_lookup
+from briefing.logo import Logo
 from briefing.model import Brief
 
 SAFETY = 1.0
@@ -46,12 +47,12 @@ def word_look(theme: str) -> WordLook:
 
 
 def docx_bytes(brief: Brief, *, scale: float, templates_dir: Path | None, theme: str,
-               draft: bool = False) -> bytes:
+               draft: bool = False, logo: Logo | None = None) -> bytes:
     """The Word brief of `brief` at the PDF's `scale`, on the reference document of
-    `theme` (or the user's, in `templates_dir`)."""
+    `theme` (or the user's, in `templates_dir`); `logo` is the brief's, as checked."""
     from briefing.word import reference, writer
 
     found = reference.read(reference.find(templates_dir, theme))
     look = word_look(theme)
     return writer.docx_bytes(brief, found, scale=scale * look.scale * SAFETY,
-                             grade_words=look.grade_words, draft=draft)
+                             grade_words=look.grade_words, draft=draft, logo=logo)

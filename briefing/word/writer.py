@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.grounds import Grounds, grounds
 from briefing.inline import to_plain
+from briefing.logo import Logo
 from briefing.model import Brief, Paper, Quote
 from briefing.render import DENSITY, keywords, longdate
 from briefing.word import styles
@@ -38,6 +39,8 @@ SERIF, SANS = "Times New Roman", "Arial"
 same widths) in every LibreOffice."""
 QR_MM = 16
 """The QR code's side: some 45 pt, as the page prints it at full scale."""
+LOGO_MM = 8
+"""A logo's height beside the title: a line of the title, or a little more."""
 SEP = " · "
 
 
@@ -51,6 +54,8 @@ class Writer:
     draft: bool
     grade_words: bool = False
     """Whether the sourcing table says what each grade means (see `WordLook`)."""
+    logo: Logo | None = None
+    """The brief's logo (`design.logo`): a PNG is set beside the title."""
     ids: dict[str, str] = field(default_factory=dict)
     """Each style's id, by name: set on the XML directly, as python-docx's own lookup
     of a style by name costs more than all the rest of the brief."""
@@ -120,7 +125,11 @@ class Writer:
         if brief.design.show.date:
             kicker.append(longdate(brief.meta.prepared))
         self.paragraph(styles.KICKER, SEP.join(kicker))
-        self.heading(brief.meta.title, styles.TITLE)
+        title = self.paragraph(styles.TITLE)
+        if self.logo is not None and self.logo.media_type == "image/png":
+            self.picture(title, self.logo.data, LOGO_MM, "Logo", self.logo.alt)
+            self.text(title, " ")
+        self.text(title, brief.meta.title)
         line = self.paragraph(styles.CITATION, "On ")
         self.text(line, f"“{piece.headline}”", styles.QUOTE)
         if piece.dek:
@@ -152,17 +161,24 @@ class Writer:
         """The QR code of the piece's address, as the page shows it, with its alt text."""
         import segno
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Mm
 
         image = io.BytesIO()
         segno.make(url, error="m").save(image, kind="png", scale=8, border=0)
-        image.seek(0)
         holder = self.paragraph(styles.BODY)
         holder.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        holder.add_run().add_picture(image, width=Mm(QR_MM), height=Mm(QR_MM))
-        for properties in holder._p.xpath(".//wp:docPr"):
-            properties.set("name", "QR code")
-            properties.set("descr", f"QR code of the piece's address, {url}")
+        self.picture(holder, image.getvalue(), QR_MM, "QR code",
+                     f"QR code of the piece's address, {url}")
+
+    def picture(self, paragraph: Paragraph, data: bytes, height_mm: float, name: str,
+                alt: str) -> None:
+        """The image `data` in `paragraph`, `height_mm` high, with its name and alt text."""
+        from docx.shared import Mm
+
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(data), height=Mm(height_mm))
+        for properties in run._r.xpath(".//wp:docPr"):
+            properties.set("name", name)
+            properties.set("descr", alt)
 
     def bluf(self) -> None:
         self.heading("Bottom line")
@@ -358,9 +374,10 @@ class Writer:
 
 
 def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words: bool = False,
-               draft: bool = False) -> bytes:
+               draft: bool = False, logo: Logo | None = None) -> bytes:
     """The Word brief: `brief` on `reference`'s styles, its sizes at `scale`; with
-    `grade_words`, the sourcing table says what each grade means."""
+    `grade_words`, the sourcing table says what each grade means; `logo` beside the
+    title if it is a PNG."""
     from briefing.word.package import reproducible
 
     document = reference.open()
@@ -369,7 +386,7 @@ def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words:
     scaled(document, scale * _size_factor(brief), DENSITY[brief.design.density])
     design(document, brief)
     banners(document, brief, draft)
-    Writer(brief, document, grounds(brief), draft, grade_words).write()
+    Writer(brief, document, grounds(brief), draft, grade_words, logo).write()
     properties(document, brief, draft)
     out = io.BytesIO()
     document.save(out)
