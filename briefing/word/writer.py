@@ -441,6 +441,9 @@ def scaled(document: Document, factor: float, density: float) -> None:
             continue
         if style.font.size is not None:
             style.font.size = Pt(round(style.font.size.pt * factor * 2) / 2)
+            # The size of complex scripts (Arabic) too, the same as the others'.
+            put(style.element.get_or_add_rPr(), element("w:szCs", val=str(
+                round(style.font.size.pt * 2))))
         if item.kind is not styles.Kind.PARAGRAPH:
             continue
         fmt = style.paragraph_format
