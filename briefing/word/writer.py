@@ -110,16 +110,19 @@ class Writer:
         paragraph._p.append(hyperlink)
 
     def paragraph(self, style: styles.Style, text: str = "") -> Paragraph:
+        """A new paragraph of the body in `style`."""
         made = self.document.add_paragraph(text)
         self.styled(made._p, style)
         return made
 
     def heading(self, text: str, style: styles.Style = styles.SECTION) -> None:
+        """A heading: a section's (Heading 2) unless told otherwise."""
         self.paragraph(style, text)
 
     # --- the sections, in the page's order ---------------------------------------------
 
     def masthead(self) -> None:
+        """The kicker line, the title, the piece it is on (partials/header.html.j2)."""
         brief, piece = self.brief, self.brief.piece
         kicker = ["Analytic brief", f"{piece.genre.value} piece"]
         if brief.design.show.date:
@@ -181,10 +184,12 @@ class Writer:
             properties.set("descr", alt)
 
     def bluf(self) -> None:
+        """The bottom line."""
         self.heading("Bottom line")
         self.prose(self.paragraph(styles.BLUF), self.brief.bluf)
 
     def judgments(self) -> None:
+        """Key judgments: each with its sources' marks, cited words, likelihood, confidence."""
         self.heading("Key judgments")
         for kj in self.brief.key_judgments:
             item = self.paragraph(styles.NUMBERED)
@@ -206,6 +211,7 @@ class Writer:
                 self.text(item, f"{kj.confidence.value} confidence", styles.CONFIDENCE)
 
     def motives(self) -> None:
+        """What drives the actors: a table of actor, motive, evidence and basis."""
         if not self.brief.motives:
             return
         self.heading("What drives the actors and the author")
@@ -227,6 +233,7 @@ class Writer:
             self.text(basis, f"{motive.confidence.value} confidence", styles.CONFIDENCE)
 
     def sourcing(self) -> None:
+        """The sources and their grades: a table, unless `design.show.sourcing` is off."""
         if not (self.brief.sourcing and self.brief.design.show.sourcing):
             return
         self.heading("Who and what the piece relies on")
@@ -255,6 +262,7 @@ class Writer:
                           styles.MUTED)
 
     def critique(self) -> None:
+        """What holds up and what does not: a Heading 3 and a list per kind."""
         c = self.brief.critique
         if not (c.strengths or c.factual_errors or c.unsupported_claims
                 or c.missing_perspectives or c.rhetoric):
@@ -306,6 +314,7 @@ class Writer:
         return write
 
     def watch(self) -> None:
+        """Open questions and indicators, each labelled with its kind."""
         if not self.brief.watch:
             return
         self.heading("Open questions and indicators")
@@ -316,6 +325,7 @@ class Writer:
             self.prose(line, item.text)
 
     def legend(self) -> None:
+        """Who prepared it and what the terms and grades mean (partials/footer.html.j2)."""
         show, meta = self.brief.design.show, self.brief.meta
         if not show.footer:
             return
@@ -368,6 +378,7 @@ class Writer:
     # --- the whole --------------------------------------------------------------------------
 
     def write(self) -> None:
+        """Every section, in the page's order (brief.html.j2)."""
         for section in (self.masthead, self.bluf, self.judgments, self.motives,
                         self.sourcing, self.critique, self.watch, self.legend):
             section()
