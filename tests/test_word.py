@@ -376,3 +376,20 @@ def test_a_style_of_the_wrong_kind_in_the_reference_is_named(
     assert result.exit_code == 2
     assert ("in this reference document, 'Brief Quote' must be a character style (for the "
             "words quoted from the piece)") in result.stderr
+
+
+def test_without_the_sourcing_table_judgments_name_their_sources(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    source = {"id": "port", "who": "The port authority", "named": True, "kind": "official",
+              "hand": "first", "reliability": "B", "credibility": 2,
+              "supports": "The tonnage figures."}
+    judgment = {"text": "The deal holds.", "confidence": "high", "sources": ["port"]}
+    shown = built(write_brief(tmp_path / "a", sourcing=[source], key_judgments=[judgment]))
+    assert styled(shown, "List Number") == ["The deal holds. [1] high confidence"]
+    assert len(shown.tables) == 1
+    hidden = built(write_brief(tmp_path / "b", sourcing=[source], key_judgments=[judgment],
+                               design={"show": {"sourcing": False}}))
+    assert styled(hidden, "List Number") == [
+        "The deal holds. [The port authority] high confidence"]
+    assert hidden.tables == []
