@@ -4,7 +4,9 @@ It is made from the validated brief and the PDF's fitted scale, never from the H
 Word needs structure (headings, lists, tables), which the model has and the HTML only
 shows. `writer` lays the sections out in Word's terms, `reference` reads the office's
 reference document (the styles, page and header the brief takes), `styles` names the
-styles it must hold, `package` makes the zip's bytes reproducible. python-docx is
+styles it must hold, `setup` sets the brief's paper, scale and design on it,
+`properties` its metadata, `prose` turns inline Markdown into runs, `ooxml` holds the
+XML python-docx has no API for, and `package` makes the zip's bytes reproducible. python-docx is
 imported only when a Word brief is made.
 """
 

@@ -6,25 +6,24 @@ lists, the motives and sources are tables whose header row repeats, quotes and t
 confidence of a judgment are character styles, the piece's address is a hyperlink.
 The words are the page's words, in the page's order (partials/*.html.j2): the PDF and
 the Word brief can be read side by side. No text carries a font or size of its own;
-the styles of the reference document (`reference.py`) set them, scaled here by the
-page's fitted scale (`scaled`), so that the brief takes one page in Word too.
+the styles of the reference document (`reference.py`) set them, scaled by the page's
+fitted scale (`setup.scaled`), so that the brief takes one page in Word too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.grounds import Grounds, grounds
-from briefing.inline import to_plain
 from briefing.logo import Logo
-from briefing.model import Brief, Paper, Quote
-from briefing.render import DENSITY, keywords, longdate
-from briefing.word import styles
+from briefing.model import Brief, Quote
+from briefing.render import DENSITY, longdate
+from briefing.word import setup, styles
 from briefing.word.ooxml import element, put
+from briefing.word.properties import properties
 from briefing.word.prose import spans
 from briefing.word.reference import Reference
 
@@ -33,10 +32,6 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-PAPER_MM = {Paper.A4: (210.0, 297.0), Paper.LETTER: (215.9, 279.4)}
-SERIF, SANS = "Times New Roman", "Arial"
-"""The fonts of `design.font`: in every Word, and as Liberation Serif and Sans (the
-same widths) in every LibreOffice."""
 QR_MM = 16
 """The QR code's side: some 45 pt, as the page prints it at full scale."""
 LOGO_MM = 8
@@ -179,9 +174,9 @@ class Writer:
 
         run = paragraph.add_run()
         run.add_picture(io.BytesIO(data), height=Mm(height_mm))
-        for properties in run._r.xpath(".//wp:docPr"):
-            properties.set("name", name)
-            properties.set("descr", alt)
+        for described in run._r.xpath(".//wp:docPr"):
+            described.set("name", name)
+            described.set("descr", alt)
 
     def bluf(self) -> None:
         """The bottom line."""
@@ -392,139 +387,13 @@ def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words:
     from briefing.word.package import reproducible
 
     document = reference.open()
-    _clear_body(document)
-    page(document, brief)
-    scaled(document, scale * _size_factor(brief), DENSITY[brief.design.density])
-    design(document, brief)
-    banners(document, brief, draft)
+    setup.clear_body(document)
+    setup.page(document, brief)
+    setup.scaled(document, scale * setup.size_factor(brief), DENSITY[brief.design.density])
+    setup.design(document, brief)
+    setup.banners(document, brief, draft)
     Writer(brief, document, grounds(brief), draft, grade_words, logo).write()
     properties(document, brief, draft)
     out = io.BytesIO()
     document.save(out)
     return reproducible(out.getvalue(), brief.meta.prepared)
-
-
-def _size_factor(brief: Brief) -> float:
-    from briefing.render import BASE_SIZE
-
-    size = brief.design.font_size
-    return size / BASE_SIZE if size is not None else 1.0
-
-
-def _clear_body(document: Document) -> None:
-    """Remove the reference's own text (its sample paragraphs), keeping its page setup."""
-    from docx.oxml.ns import qn
-
-    body = document.element.body
-    for item in list(body):
-        if item.tag != qn("w:sectPr"):
-            body.remove(item)
-
-
-def page(document: Document, brief: Brief) -> None:
-    """The brief's paper, and its margins when it gives them (else the reference's)."""
-    from docx.shared import Mm
-
-    width, height = PAPER_MM[brief.design.paper]
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(width), Mm(height)
-        if brief.design.margins is not None:
-            margin = Mm(brief.design.margins)
-            section.top_margin = section.bottom_margin = margin
-            section.left_margin = section.right_margin = margin
-            section.header_distance = section.footer_distance = Mm(
-                min(5.0, brief.design.margins * 0.4))
-
-
-def scaled(document: Document, factor: float, density: float) -> None:
-    """Every size of the brief's styles times `factor`, their spacing times `density` too.
-
-    The reference holds the sizes at full scale; the Word brief takes the PDF's fit.
-    """
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    for item in styles.ALL:
-        style: Any = document.styles[item.name]
-        if item.kind is styles.Kind.TABLE:
-            for size in style.element.iter(qn("w:sz")):
-                size.set(qn("w:val"), str(max(2, round(int(size.get(qn("w:val"))) * factor))))
-            continue
-        if style.font.size is not None:
-            style.font.size = Pt(round(style.font.size.pt * factor * 2) / 2)
-            # The size of complex scripts (Arabic) too, the same as the others'.
-            put(style.element.get_or_add_rPr(), element("w:szCs", val=str(
-                round(style.font.size.pt * 2))))
-        if item.kind is not styles.Kind.PARAGRAPH:
-            continue
-        fmt = style.paragraph_format
-        for name in ("space_before", "space_after"):
-            value = getattr(fmt, name)
-            if value is not None:
-                setattr(fmt, name, Pt(round(value.pt * factor * density, 1)))
-        if isinstance(fmt.line_spacing, float):
-            fmt.line_spacing = round(fmt.line_spacing * density, 3)
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for size in defaults.iter(qn("w:sz")):
-            size.set(qn("w:val"), str(max(2, round(int(size.get(qn("w:val"))) * factor))))
-
-
-def design(document: Document, brief: Brief) -> None:
-    """The brief's own design choices over the reference's: its body font and accent."""
-    from docx.oxml.ns import qn
-    from docx.shared import RGBColor
-
-    chosen = brief.design
-    if chosen.font is not None:
-        family = SERIF if chosen.font.value == "serif" else SANS
-        for item in (styles.BODY, styles.BLUF, styles.CELL, styles.CITATION, styles.BULLET,
-                     styles.NUMBERED):
-            fonts = element("w:rFonts")
-            for script in ("ascii", "hAnsi", "cs", "eastAsia"):
-                fonts.set(qn(f"w:{script}"), family)
-            put(document.styles[item.name].element.get_or_add_rPr(), fonts)
-    if chosen.accent is not None:
-        accent = RGBColor.from_string(chosen.accent[1:].upper())
-        for item in (styles.SECTION, styles.LABEL, styles.MARK, styles.LINK):
-            document.styles[item.name].font.color.rgb = accent
-    language = element("w:lang", val=brief.meta.language)
-    normal = document.styles[styles.BODY.name].element.get_or_add_rPr()
-    put(normal, language)
-
-
-def banners(document: Document, brief: Brief, draft: bool) -> None:
-    """The banner (`design.banner`) at the top and the foot of every page; DRAFT on top."""
-    top = [text for text in ("DRAFT" if draft else "", brief.design.banner or "") if text]
-    if not top:
-        return
-    for section in document.sections:
-        for part, style, words in ((section.header, styles.HEADER, top),
-                                   (section.footer, styles.FOOTER,
-                                    [brief.design.banner] if brief.design.banner else [])):
-            if not words:
-                continue
-            first = part.paragraphs[0] if part.paragraphs and not part.paragraphs[0].text \
-                else part.add_paragraph()
-            first.style = document.styles[style.name]
-            first.add_run(" // ".join(words))
-
-
-def properties(document: Document, brief: Brief, draft: bool) -> None:
-    """The document's properties, as the PDF's: title, author, subject (the BLUF),
-    keywords, language, and the date prepared as created and modified."""
-    props = document.core_properties
-    props.title = ("DRAFT: " if draft else "") + brief.meta.title
-    props.author = props.last_modified_by = brief.meta.analyst
-    props.subject = to_plain(brief.bluf)
-    props.keywords = ", ".join(keywords(brief, draft=draft))
-    props.language = brief.meta.language
-    props.category = "Analytic brief"
-    props.comments = f"On “{brief.piece.headline}”, {brief.piece.outlet}"
-    prepared = brief.meta.prepared
-    props.created = props.modified = dt.datetime(prepared.year, prepared.month, prepared.day,
-                                                 tzinfo=dt.UTC)
-    props.revision = 1
-    props.identifier = brief.piece.url or ""
-    props.version = ""
-    props.content_status = "Draft" if draft else ""
