@@ -178,6 +178,10 @@ NOTES = """\
   about a third, with the same PDF bytes. Estimating the scale with exponent 1.7
   instead of 2.0 fits the example in two passes instead of three.
 - **Memory** is measured as the peak resident size of the whole process tree.
+- **The Word brief** is made from the brief and the scale the PDF was fitted at, so
+  its cost is that of writing the .docx alone (python-docx, the reference document
+  read and checked, the zip rewritten for the same bytes), measured in one process
+  against drawing the PDF of the same fitted page; the fit itself is shared.
 """
 
 
@@ -284,6 +288,25 @@ class Bench:
         self.row("layout passes to fit an overlong brief", f"{overlong.passes} (scale "
                  f"{overlong.scale:.2f})", "<= 5", overlong.passes <= 5)
 
+    def word(self) -> None:
+        """The Word brief's cost next to the PDF's, both made from the same fitted page."""
+        sys.path.insert(0, str(REPO))
+        from briefing.build import Builder
+        from briefing.word import docx_bytes
+
+        builder = Builder(out=self.tmp / "word", formats=("pdf", "docx"), force=True)
+        checked = builder.check(EXAMPLE)
+        fitted = builder.fit(checked)
+        theme = builder.theme_of(checked)
+        repeat = max(5, self.repeat)
+        pdf = median_time(lambda: builder.pdf(fitted), repeat)
+        word = median_time(lambda: docx_bytes(checked.brief, scale=fitted.scale,
+                                              templates_dir=None, theme=theme), repeat)
+        self.row("PDF of the example's fitted page", f"{pdf * 1000:.0f} ms", "", None)
+        self.row("Word brief (.docx) of the same brief and scale", f"{word * 1000:.0f} ms",
+                 "", None)
+        self.row("  ratio Word / PDF", f"{word / pdf:.2f}", "", None)
+
     def make_nothing_changed(self) -> None:
         sh("make", "-s", "brief", cwd=REPO)
         seconds = median_time(lambda: sh("make", "-s", "brief", cwd=REPO), self.repeat)
@@ -363,6 +386,7 @@ OWNED = {
     "cold": ("cold build of the example to PDF", "python -m weasyprint", "same page text",
              "ratio briefing / weasyprint"),
     "passes": ("layout passes",),
+    "word": ("PDF of the example's fitted page", "Word brief", "ratio Word / PDF"),
     "make": ("second `make brief`",),
     "serve": ("serve:",),
     "batch": (r"\d+ briefs", "speed-up", "peak memory", "growth per extra brief"),
@@ -383,6 +407,7 @@ def main() -> None:
     args = parser.parse_args()
     bench = Bench(args.repeat, args.batch)
     steps = {"html": bench.cold_html, "cold": bench.cold_pdf, "passes": bench.passes,
+             "word": bench.word,
              "make": bench.make_nothing_changed, "serve": bench.serve,
              "batch": bench.batch_builds}
     only = args.only or list(steps)

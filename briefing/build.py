@@ -21,7 +21,7 @@ from briefing import theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.logo import Logo, read_logo
-from briefing.model import Brief
+from briefing.model import Brief, OutputFormat
 from briefing.output import write_atomic
 from briefing.quotes import piece_text_path, read_piece_text
 from briefing.render import Renderer
@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 FORMATS = ("html", "pdf")
 """What `build` writes unless told otherwise."""
-ALL_FORMATS = ("html", "pdf", "png")
+ALL_FORMATS = tuple(f.value for f in OutputFormat)
+"""Every output `--format` offers, as the model lists them (a brief's `design.formats`)."""
+PAGE_FORMATS = ("pdf", "png", "docx")
+"""The outputs made from the fitted page: the PDF, its image, and the Word brief, which
+takes the PDF's scale."""
 STAMPS = ".briefing"
 """Folder in the output folder that records the inputs each brief was built from."""
 
@@ -215,24 +219,38 @@ class Builder:
 
         return pdf_bytes(fitted.document)
 
+    def formats_of(self, checked: Checked) -> tuple[str, ...]:
+        """The outputs of a brief: the builder's `formats`, then its own `design.formats`."""
+        asked = [f.value for f in checked.brief.design.formats]
+        return tuple(dict.fromkeys([*self.formats, *asked]))
+
     def outputs(self, checked: Checked, fitted: Fitted | None) -> dict[Path, bytes]:
-        """The bytes of each output file of `formats`; `fitted` is needed for PDF and PNG.
+        """The bytes of each output file of the brief's formats (`formats_of`); `fitted`
+        is needed for PDF, PNG and Word.
 
         The HTML is rendered at the scale the page was fitted at, so that it prints
-        as the PDF does.
+        as the PDF does; the Word brief takes that scale too (see briefing.word).
         """
         stem = checked.file.stem
+        formats = self.formats_of(checked)
         made: dict[Path, bytes] = {}
-        if "pdf" in self.formats or "png" in self.formats:
+        if "pdf" in formats or "png" in formats:
             assert fitted is not None, "a PDF or PNG needs the fitted page"
             pdf = self.pdf(fitted)
-            if "pdf" in self.formats:
+            if "pdf" in formats:
                 made[self.out / f"{stem}.pdf"] = pdf
-            if "png" in self.formats:
+            if "png" in formats:
                 from briefing.png import png_bytes
 
                 made[self.out / f"{stem}.png"] = png_bytes(pdf)
-        if "html" in self.formats:
+        if "docx" in formats:
+            assert fitted is not None, "a Word brief needs the fitted page's scale"
+            from briefing.word import docx_bytes
+
+            made[self.out / f"{stem}.docx"] = docx_bytes(
+                checked.brief, scale=fitted.scale, templates_dir=self.templates_dir,
+                theme=self.theme_of(checked), draft=self.draft, logo=checked.logo)
+        if "html" in formats:
             scale = fitted.scale if fitted is not None else 1.0
             made[self.out / f"{stem}.html"] = self.render_html(checked, scale=scale).encode()
         return made
@@ -257,7 +275,7 @@ class Builder:
                 "theme": theme,
                 "templates": theme_lookup.fingerprint(self.templates_dir, theme),
                 "package": package_fingerprint(),
-                "formats": list(self.formats),
+                "formats": list(self.formats_of(checked)),
                 "draft": self.draft,
             },
             sort_keys=True,
@@ -274,11 +292,12 @@ class Builder:
         if problems := checked.problems(strict=self.strict):
             raise InputError(problems)
         warnings = [f for f in checked.findings if f not in problems]
-        targets = [self.out / f"{path.stem}.{fmt}" for fmt in self.formats]
+        formats = self.formats_of(checked)
+        targets = [self.out / f"{path.stem}.{fmt}" for fmt in formats]
         stamp = self.stamp(checked)
         if not self.force and all(p.is_file() for p in targets) and stamp.is_current():
             return Result(path, targets, skipped=True, warnings=warnings)
-        needs_page = "pdf" in self.formats or "png" in self.formats
+        needs_page = any(fmt in PAGE_FORMATS for fmt in formats)
         fitted = self.fit(checked) if needs_page else None
         # Everything is made before anything is written: a failure leaves old outputs
         # as they were.

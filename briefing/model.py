@@ -398,6 +398,15 @@ class Paper(StrEnum):
     LETTER = "letter"
 
 
+class OutputFormat(StrEnum):
+    """A file `briefing build` can write for a brief."""
+
+    HTML = "html"
+    PDF = "pdf"
+    PNG = "png"
+    DOCX = "docx"
+
+
 class FontChoice(StrEnum):
     """Body type, among the fonts shipped with briefing."""
 
@@ -452,6 +461,11 @@ class Design(Model):
         )
     )
     show: Show = Field(default_factory=Show, description="Which parts of the page to print.")
+    formats: list[OutputFormat] = Field(
+        default_factory=list,
+        description="Outputs this brief is always built to, besides those `briefing build "
+        "--format` asks for: html, pdf, png, docx (an editable Word file).",
+    )
     logo: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                            max_length=255)] | None = Field(
         default=None,

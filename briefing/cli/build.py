@@ -1,4 +1,4 @@
-"""`briefing build`: briefs to HTML, PDF and PNG, many at once, with a progress bar."""
+"""`briefing build`: briefs to HTML, PDF, PNG and Word, many at once, with a progress bar."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
 )
 @click.option(
     "--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-    help="Outputs to write, separated by commas: html, pdf, png (an image of the page).",
+    help="Outputs to write, separated by commas: html, pdf, png (an image of the page), "
+    "docx (an editable Word file).",
 )
 @click.option(
     "--theme", type=click.Choice(sorted(theme_lookup.themes())), default=None,
@@ -73,7 +74,7 @@ def build(
     from briefing.batch import build_all, default_jobs
 
     route_engine_warnings()
-    if {"pdf", "png"} & set(formats):
+    if {"pdf", "png", "docx"} & set(formats):
         from briefing.doctor import note_missing
 
         note_missing()  # here, once: the worker processes of a batch stay quiet
