@@ -532,3 +532,13 @@ def test_empty_critique_is_left_out(
     html = (in_tmp / "out" / "brief.html").read_text(encoding="utf-8")
     assert 'data-section="critique"' not in html
     assert "What holds up" not in html
+
+
+def test_format_given_again_adds_to_the_outputs(
+    example_yaml: Path, tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    result = run_cli("build", example_yaml, "--out", tmp_path, "--format", "html",
+                     "--format", "png")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "fpif-russia-assad.html", "fpif-russia-assad.png"]

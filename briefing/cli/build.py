@@ -16,8 +16,11 @@ from briefing.theme_lookup import default_user_dir
 from briefing.wording import plural
 
 
-def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part))
+def _formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+             ) -> tuple[str, ...]:
+    # "--format docx --format pdf" means both, as "--format docx,pdf" does.
+    parts = (part.strip().lower() for value in values for part in value.split(","))
+    chosen = tuple(dict.fromkeys(part for part in parts if part))
     unknown = [f for f in chosen if f not in ALL_FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(
@@ -34,9 +37,9 @@ def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[
     type=click.Path(file_okay=False, path_type=Path), help="Folder to write the briefs to.",
 )
 @click.option(
-    "--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-    help="Outputs to write, separated by commas: html, pdf, png (an image of the page), "
-    "docx (an editable Word file).",
+    "--format", "formats", default=[",".join(FORMATS)], show_default=True, multiple=True,
+    callback=_formats, help="Outputs to write, separated by commas or given again: html, "
+    "pdf, png (an image of the page), docx (an editable Word file).",
 )
 @click.option(
     "--theme", type=click.Choice(sorted(theme_lookup.themes())), default=None,
