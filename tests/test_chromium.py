@@ -13,11 +13,8 @@ there they fail, because CI must run them.
 from __future__ import annotations
 
 import ctypes
-import os
 import re
 import shutil
-import signal
-import subprocess
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import host_programs
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
@@ -62,22 +60,10 @@ def print_to_pdf(chromium: str, html: Path, pdf: Path, profile: Path) -> Path:
         "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
         f"--print-to-pdf={pdf}", html.resolve().as_uri(),
     ]
-    # The host's own font settings, as a reader's browser has them: importing briefing's
-    # layout engine points FONTCONFIG_FILE at the bundled fonts only, and Chromium's text
-    # metrics follow fontconfig's hinting (a brief measured 1 page with it, 2 without).
-    env = {k: v for k, v in os.environ.items() if k not in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")}
-    # A session of its own, so that a hung browser goes with all its helper processes.
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, start_new_session=True)
-    try:
-        _out, err = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"Chromium did not print {html} within {TIMEOUT} s")
-    if process.returncode != 0 or not pdf.is_file():
-        tail = "\n".join(err.decode(errors="replace").splitlines()[-15:])
-        pytest.fail(f"Chromium failed to print {html} (exit {process.returncode}):\n{tail}")
+    returncode, err = host_programs.run(command, TIMEOUT, f"Chromium did not print {html}")
+    if returncode != 0 or not pdf.is_file():
+        tail = "\n".join(err.splitlines()[-15:])
+        pytest.fail(f"Chromium failed to print {html} (exit {returncode}):\n{tail}")
     return pdf
 
 

@@ -3,6 +3,7 @@ which marks the page and the PDF's metadata DRAFT."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -192,20 +193,28 @@ def boxes(box: Any) -> Iterator[Any]:
 # --- briefing serve ----------------------------------------------------------------------
 
 
-def test_a_preview_is_a_draft(skeleton: Path) -> None:
-    server = PreviewServer(skeleton.parent, port=0, fit=False)
+@contextlib.contextmanager
+def previewing(folder: Path) -> Iterator[Callable[[str], str]]:
+    """`briefing serve FOLDER` running: yields get(path), the text it answers."""
+    server = PreviewServer(folder, port=0, fit=False)
     server.start()
-    try:
-        def get(path: str) -> str:
-            with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
-                return str(reply.read().decode())
 
+    def get(path: str) -> str:
+        with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
+            return str(reply.read().decode())
+
+    try:
+        yield get
+    finally:
+        server.stop()
+
+
+def test_a_preview_is_a_draft(skeleton: Path) -> None:
+    with previewing(skeleton.parent) as get:
         status = json.loads(get("/status/draft"))
         assert status["ok"] and not status["errors"]
         assert {m["path"] for m in findings("\n".join(status["warnings"]))} == SKELETON_FIELDS
         assert '<p class="draft-mark">DRAFT</p>' in get("/brief/draft")
-    finally:
-        server.stop()
 
 
 def test_a_brief_drafted_from_a_saved_page_previews_like_any_other(
@@ -213,13 +222,7 @@ def test_a_brief_drafted_from_a_saved_page_previews_like_any_other(
 ) -> None:
     page = Path(__file__).parent / "articles" / "courier-port-strike.html"
     assert run_cli("new", "strike", "--from", page).exit_code == 0
-    server = PreviewServer(Path("content"), port=0, fit=False)
-    server.start()
-    try:
-        def get(path: str) -> str:
-            with urllib.request.urlopen(server.url.rstrip("/") + path, timeout=10) as reply:
-                return str(reply.read().decode())
-
+    with previewing(Path("content")) as get:
         status = json.loads(get("/status/strike"))
         assert status["ok"] and not status["errors"]
         warned = {m["path"] for m in findings("\n".join(status["warnings"]))}
@@ -228,5 +231,3 @@ def test_a_brief_drafted_from_a_saved_page_previews_like_any_other(
         page_html = get("/brief/strike")
         assert "Dockworkers walk out at Veldmark as pay talks collapse" in page_html
         assert "The Harbour Courier" in page_html
-    finally:
-        server.stop()

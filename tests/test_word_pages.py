@@ -14,15 +14,13 @@ set: there they fail, because CI must run them.
 from __future__ import annotations
 
 import copy
-import os
 import shutil
-import signal
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import host_programs
 import pytest
 import yaml
 from pypdf import PdfReader
@@ -93,18 +91,9 @@ def converted(soffice: str, example_yaml: Path, tmp_path_factory: pytest.TempPat
     command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                "--norestore", "--convert-to", "pdf", "--outdir", str(office),
                *(str(builder.out / f"{path.stem}.docx") for path, _ in built.values())]
-    # The host's fonts, as a reader's LibreOffice has them: importing briefing's layout
-    # engine points fontconfig at the bundled fonts only (no Liberation fonts, no bullet).
-    env = {k: v for k, v in os.environ.items() if k not in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               env=env, start_new_session=True)
-    try:
-        _out, err = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"LibreOffice did not convert the Word briefs within {TIMEOUT} s")
-    assert process.returncode == 0, err.decode(errors="replace")[-2000:]
+    returncode, err = host_programs.run(command, TIMEOUT,
+                                        "LibreOffice did not convert the Word briefs")
+    assert returncode == 0, err[-2000:]
     return {case: Converted(builder.out / f"{path.stem}.pdf", builder.out / f"{path.stem}.docx",
                             office / f"{path.stem}.pdf", scale)
             for case, (path, scale) in built.items()}
