@@ -104,7 +104,6 @@ def analyse(text: str) -> Analysis:
     """Count the words, find the quotations and attributions, and tie them together."""
     words = word_count(text)
     marked = find_quotations(text, min_words=1)
-    quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
     masked = mask_quotations(text, marked)
     headline = _headline(text)
     body = headline[1] if headline else 0
@@ -131,10 +130,16 @@ def analyse(text: str) -> Analysis:
 
     banked: dict[str, DraftQuote] = {}
     previous: tuple[Quotation, Attribution] | None = None
-    for q in quotations:
+    for q in marked:
         here = paragraph_of(q.start)
         mine = by_paragraph.get(here, [])
-        linked = _link(q, mine, masked)
+        if word_count(q.exact) < MIN_QUOTE_WORDS:
+            said = _said_before(q, mine, masked)
+            if said is None:
+                continue  # scare quotes, or a title
+            linked: Attribution | None = said
+        else:
+            linked = _link(q, mine, masked)
         if linked is None:  # then the paragraph's speaker, the last named before it
             linked = next((a for a in reversed(mine) if a.end <= q.start), None)
         if linked is None and previous is not None:
@@ -148,6 +153,8 @@ def analyse(text: str) -> Analysis:
         if linked is not None:
             source = resolved.get(id(linked))
             source_id = source.id if source else None
+            if source is not None:
+                source.provisional = False  # a quotation is attributed to it: it is kept
             if linked.kind in ("pronoun", "anaphor"):
                 context = source.who if source else None
             else:
@@ -195,6 +202,20 @@ def _going_on(q: Quotation, previous: Attribution, masked: str,
 _CAPITAL_NEXT = re.compile(rf"\s*[{UPPER}]")
 _NAMES = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})+")
 """Two or more capitalised words: a person's name, or a body's."""
+
+
+def _said_before(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:
+    """The attribution that reports a short quotation in its own sentence ("X called the
+    walkout “reckless”", "said it had “serious doubts”"): one with a verb, before it
+    with no sentence's end between. A word or two in quote marks with no such speaker is
+    a scare quote or a title, not a quotation."""
+    for a in reversed(mine):
+        if a.end <= q.start and a.verb and not a.intro:
+            gap = range(a.end, q.start)
+            if not any(masked[i] in ".!?;" and is_stop(masked, i) for i in gap):
+                return a
+            return None
+    return None
 
 
 def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:

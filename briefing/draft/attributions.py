@@ -30,6 +30,7 @@ _SPEECH = (
     "wrote|writes|claimed|insisted(?! on)|acknowledged|confirmed|announced|cautioned|"
     "conceded|declared|urged|accused|rejected|denied|denies|vowed|"
     "apologi[sz]ed|admitted|replied|responded|welcomed|critici[sz]ed|condemned|praised|"
+    "called(?! for| on| off| in| up| a | an )|calls(?! for| on)|described|describes|"
     "reported|reports|report"
 )
 _FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"

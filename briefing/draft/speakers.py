@@ -166,7 +166,7 @@ _TITLES = _word_set(
     lt sgt capt captain admiral adm ambassador judge justice chancellor king queen prince
     princess sheikh rev father pope deputy chief foreign interior defence defense finance
     economy health state commander chairman chairwoman chair spokesman spokeswoman
-    spokesperson the"""
+    spokesperson mp mep councillor councilor alderman leader opposition local the"""
 )
 ABBREVIATIONS = _word_set(
     "mr mrs ms dr st gen col lt sgt capt prof sen rep gov jr sr rev no vs etc inc corp co "
@@ -226,8 +226,10 @@ def noun_of(speaker: str) -> str | None:
 
 
 def is_body(name: str) -> bool:
-    """Whether a capitalised name is a body's (a party, a company, an acronym), not a person's."""
-    words = name.split()
+    """Whether a capitalised name is a body's (a party, a company, an acronym), not a person's.
+
+    Titles before a person's name are not the name ("Local MP Gareth Lloyd")."""
+    words = bare_name(name).split()
     return any(w.lower().strip(".,") in ORG_WORDS for w in words) or any(
         len(w) >= 2 and w.isupper() for w in words)
 
