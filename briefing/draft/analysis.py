@@ -19,6 +19,7 @@ from briefing.draft.attributions import (
     is_stop,
     stops_of,
 )
+from briefing.draft.bodies import named_before
 from briefing.draft.claims import Claim, find_claims
 from briefing.draft.introductions import FullNames, find_introductions
 from briefing.draft.paragraphs import paragraphs
@@ -124,7 +125,9 @@ def analyse(text: str) -> Analysis:
     resolved: dict[int, DraftSource | None] = {}
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
-        resolved[id(a)] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        named = (named_before(text, a) if a.kind == "role" and not sources.knows_body(a.speaker)
+                 else None)
+        resolved[id(a)] = sources.add(named or a, relayed.get(paragraph_of(a.start)))
         by_paragraph.setdefault(paragraph_of(a.start), []).append(a)
     at = [a.start for a in attributions]
 

@@ -22,6 +22,7 @@ from briefing.draft.speakers import (
     UPPER,
     capital,
     classify,
+    is_body,
     outlet_name,
 )
 
@@ -38,6 +39,7 @@ _FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|con
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
+    r"announced by|"
     rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
 _AUXILIARY = re.compile(
@@ -151,11 +153,27 @@ def _segments(text: str, offset: int) -> list[tuple[int, str]]:
     return parts
 
 
+_OF = re.compile(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", re.S)
+
+
+def person_of(words: str) -> tuple[str, str] | None:
+    """A person's name and the body they are of, in words that name both ("Professor
+    Helena Marsh of the Institute for Rural Economics"), else None."""
+    of = _OF.match(words)
+    if of and classify(of["name"]) == "name" and " " in of["name"] and not is_body(of["name"]):
+        return of["name"], of["where"]
+    return None
+
+
 def _head(start: int, text: str, description: str | None) -> _Head | None:
     """The speaker `text` names, or failing that the longest speaker its last words name."""
     lead = _LEADING.match(text)
     if lead:
         start, text = start + lead.end(), text[lead.end():]
+    if found := person_of(text):  # "Professor Helena Marsh of the Institute ... argues"
+        name, where = found
+        where = where if description is None else f"{where}, {description}"
+        return _Head(start, start + len(name), name, "name", where)
     kind = classify(text)
     if kind:
         return _Head(start, start + len(text), text, kind, description)
@@ -193,11 +211,13 @@ def _left_head(text: str, offset: int) -> _Head | None:
                 break
         at, last = parts[-1]
         of = re.match(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", last)
-        if classify(last) == "name":  # "Y, X, said": X a name, all of it
-            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
-        elif of and classify(of.group("name")) == "name":  # "Y, X of Z, said"
+        whole = classify(last) == "name"
+        if of and classify(of["name"]) == "name" and (not whole or not is_body(of["name"])):
+            # "Y, X of Z, said": a person of a body ("Dr Petra Loos of Westmark University")
             heads.insert(0, _Head(at, at + len(of.group("name")), of.group("name"), "name",
                                   f"{parts[-2][1]}, {of.group('where')}"))
+        elif whole:  # "Y, X, said": X a name, all of it ("Royal College of Midwives")
+            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from briefing.draft.attributions import Attribution
+from briefing.draft.attributions import Attribution, person_of
 from briefing.draft.paragraphs import holds, paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, UPPER, classify, is_body
@@ -141,6 +141,8 @@ def _subject(clause: str) -> tuple[str, str, str | None] | None:
         head = " ".join(words[:n])
         kind = classify(head)
         if kind is not None and kind in _SUBJECT_KINDS:
+            if kind == "name" and (split := person_of(head)):  # "Lena Ott of Harlow U..."
+                return split[0], kind, " ".join([split[1], *words[n:]])
             described = " ".join(words[n:])
             parts = [described] if _DESCRIPTION.match(described) else []
             following = others.split(",")[0].strip()

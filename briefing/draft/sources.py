@@ -22,7 +22,14 @@ from dataclasses import dataclass, field, replace
 
 from briefing.draft.attributions import Attribution
 from briefing.draft.ids import source_id
-from briefing.draft.speakers import AGENCIES, bare_name, is_body, noun_of, outlet_name
+from briefing.draft.speakers import (
+    AGENCIES,
+    COMPANY_WORDS,
+    bare_name,
+    is_body,
+    noun_of,
+    outlet_name,
+)
 from briefing.model import Hand, SourceKind
 from briefing.words import ID_LENGTH, slugify
 
@@ -190,6 +197,10 @@ class Sources:
         noun = noun_of(a.speaker)
         return next((s for s in reversed(self.items) if s.noun and s.noun == noun), None)
 
+    def knows_body(self, speaker: str) -> bool:
+        """Whether a body met before is what "the council" (`speaker`) points back to."""
+        return self._body(speaker) is not None
+
     def _body(self, speaker: str) -> DraftSource | None:
         """The body met before that "the council" points back to ("the town council")."""
         bare = re.fullmatch(r"the\s+(\w+)", speaker.strip(), re.I)
@@ -277,12 +288,25 @@ class Sources:
         found = self.by_key.get(self._key(a))
         if found or a.kind != "name":
             return found
+        key = self._key(a)
+        same = [s for k, s in self.by_key.items() if k.startswith("name:") and not s.person
+                and (_short_for(k[5:], key[5:]) or _short_for(key[5:], k[5:]))]
+        if same:  # a company met again in short, or in full: "Mirren Gateway (Holdings)"
+            return same[-1]
         bare = bare_name(a.speaker).split()
         if len(bare) == 1:  # a surname met again: "Brenton said"
             people = [s for k, s in self.by_key.items()
                       if k.startswith("name:") and k[5:].split("-")[-1] == slugify(bare[0])]
             return people[-1] if people else None
         return None
+
+
+def _short_for(longer: str, shorter: str) -> bool:
+    """Whether slug `shorter` is slug `longer` without the words of a company's name
+    after it ("mirren-gateway" for "mirren-gateway-holdings")."""
+    if not longer.startswith(shorter + "-"):
+        return False
+    return all(w in COMPANY_WORDS for w in longer[len(shorter) + 1:].split("-"))
 
 
 def _note(source: DraftSource, matched: str) -> None:

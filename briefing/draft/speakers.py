@@ -72,8 +72,11 @@ broadcaster NRK")."""
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|y)"
 _NAME = re.compile(
-    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,5}}$"
+    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|of|for|and|on|&)\s+(?:the\s+)?)?"
+    rf"{NAME_WORD}){{0,5}}$"
 )
+"""A capitalised name, a person's ("Ana de la Cruz") or a body's ("Royal College of
+Midwives", "Institute for Digital Rights")."""
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -118,7 +121,9 @@ _GROUP_NOUN = (
     r"observers|brokers|traders|investors|ministers|campaigners|activists|scientists|"
     r"doctors|lawyers|groups|unions|shopkeepers|drivers|workers|miners|dockers|parents|"
     r"teachers|villagers|locals|forecasters|environmentalists|businesses|landlords|tenants|"
-    r"commuters|passengers|users|voters|lawmakers|legislators|governments|countries"
+    r"commuters|passengers|users|voters|lawmakers|legislators|governments|countries|"
+    r"leaders|researchers|forwarders|agents|hauliers|carriers|retailers|growers|fishermen|"
+    r"midwives|nurses|patients|pensioners|economists|bankers|executives"
 )
 _GROUP = re.compile(
     r"^(?:(?:the|some|many|other|most|local|several)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
@@ -133,7 +138,8 @@ ROLE_NOUN = (
     r"president|prime minister|minister|secretary|court|prosecutors?|regulator|union|"
     r"party|campaign|ambassador|envoy|commander|chief|head|director|board|delegation|"
     r"association|federation|institute|foundation|alliance|coalition|operator|service|"
-    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|"
+    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|inspectorate|"
+    r"watchdog|"
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
@@ -150,8 +156,15 @@ ORG_WORDS = _word_set(
     technologies labs media pharmaceuticals ltd inc corp co plc gmbh sa ag"""
 )
 """Words that make a capitalised name a body's, not a person's ("Green Party")."""
+COMPANY_WORDS = _word_set(
+    """group holdings mining minerals energy motors industries airlines airways lines
+    shipping logistics ltd inc corp co plc gmbh sa ag corporation company construction
+    engineering pharmaceuticals technologies systems partners"""
+)
+"""Words that make a body's name a company's ("Mirren Gateway Holdings"): what "the
+company" may stand for, and what a company's name may be met again without."""
 _PAPER = re.compile(
-    r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
     r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
     r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
