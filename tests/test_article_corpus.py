@@ -107,6 +107,21 @@ def test_a_quotation_pointing_at_a_source_the_draft_lacks_is_said_and_counted_wr
     assert "a source the draft does not list" in drafting.report(totals)
 
 
+def test_a_genre_the_piece_does_not_state_is_scored_as_drafted_and_said_to_be(
+    drafting: ModuleType, tmp_path: Path
+) -> None:
+    (tmp_path / "note.txt").write_text("A note\n\nPrices rose, officials said.\n",
+                                       encoding="utf-8")
+    (tmp_path / "note.expected.yaml").write_text(
+        "metadata:\n  genre: news\nsources:\n  - key: officials\n", encoding="utf-8")
+    totals = drafting.score_corpus(tmp_path)
+    assert totals.met
+    assert "note.txt: genre not stated: drafted 'news' for review" in drafting.report(totals)
+    (tmp_path / "note.expected.yaml").write_text(
+        "metadata:\n  genre: analysis\nsources:\n  - key: officials\n", encoding="utf-8")
+    assert not drafting.score_corpus(tmp_path).met
+
+
 def test_a_document_that_cannot_be_read_is_an_error_not_a_skip(
     drafting: ModuleType, tmp_path: Path
 ) -> None:
