@@ -173,6 +173,80 @@ def test_an_interviews_answers_are_its_speakers(
         ("szabo", "Mira Szabo, who has run the town archive for 22 years")]
 
 
+def test_an_interview_of_unlabelled_questions_gives_each_answer_to_the_interviewee(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "\u2018We cannot farm on promises\u2019: Ayla Demir on the drought\n\n"
+        "Ayla Demir runs the growers\u2019 cooperative. She spoke to us in her orchard.\n\n"
+        "How bad is it?\n\n"
+        "\u201cThe trees are alive, which is the most I can say,\u201d and that is all.\n\n"
+        "The minister, Teodor Lang, promised a fund in June. Has it arrived?\n\n"
+        "Not one cent. He stood in a field and said, \u201cNo farmer will be left "
+        "alone.\u201d We cannot farm on promises.\n\n"
+        "Are you thinking of giving up?\n\n"
+        "Ask me in September, when \u201cthe harvest is in and counted.\u201d\n"))
+    assert speakers(data) == {
+        "We cannot farm on promises": "demir",
+        "The trees are alive, which is the most I can say": "demir",
+        "No farmer will be left alone.": "lang",
+        "the harvest is in and counted.": "demir",
+    }
+    only_placeholders(tmp_path / "content" / "piece.yaml")
+
+
+def test_questions_in_an_essay_make_no_interview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Mayor Karin Olsen opened the bridge on Monday.\n\n"
+        "Who pays for it?\n\nWho maintains it?\n\nWho decided?\n\n"
+        "It is all \u201cwe will look into it, we will get back to you\u201d now.\n"))
+    assert speakers(data) == {"we will look into it, we will get back to you": None}
+
+
+def test_a_short_quotation_is_banked_only_when_a_sentence_attributes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Veldmark Terminal Operators\u2019 Association called the walkout "
+        "\u201creckless\u201d. Opposition leader Agnes Whitcombe described the plan as "
+        "\u201cvandalism\u201d.\n\nThe so-called \u201creform\u201d starts in May.\n"))
+    assert speakers(data) == {"reckless": "vtoa", "vandalism": "whitcombe"}
+
+
+def test_a_body_quoted_by_its_noun_is_the_body_named_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The strike, called by the Harbour and Transport Workers\u2019 Union, began at "
+        "dawn. The operator, Mirren Gateway Holdings, reported record profits.\n\n"
+        "\u201cWe will stay out as long as it takes,\u201d the union said. Mirren Gateway "
+        "said its offer was \u201cfair and final\u201d. The company said it remained open to "
+        "talks \u201cat any hour\u201d.\n"))
+    ids = {s["who"].split(",")[0]: s["id"] for s in data["sourcing"]}
+    name = "Harbour and Transport Workers\u2019 Union"
+    assert sorted(ids) == [name, "Mirren Gateway Holdings"]
+    union, company = ids[name], ids["Mirren Gateway Holdings"]
+    assert speakers(data) == {"We will stay out as long as it takes": union,
+                              "fair and final": company, "at any hour": company}
+
+
+def test_a_person_of_a_body_and_a_body_of_several_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Professor Helena Marsh of the Institute for Rural Economics argues that the reserve "
+        "is too large. The Royal College of Midwives said units faced the same problem. "
+        "Local MP Gareth Lloyd said he had written to the minister. He called the closure "
+        "\u201ca disgrace\u201d.\n"))
+    whos = [s["who"] for s in data["sourcing"]]
+    assert whos[:2] == ["Professor Helena Marsh, of the Institute for Rural Economics",
+                        "The Royal College of Midwives"]
+    assert speakers(data) == {"a disgrace": data["sourcing"][2]["id"]}
+    assert "Gareth Lloyd" in whos[2]
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from briefing.draft.attributions import (
 )
 from briefing.draft.bodies import named_before
 from briefing.draft.claims import Claim, find_claims
+from briefing.draft.interviews import find_answers
 from briefing.draft.introductions import FullNames, find_introductions
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import (
@@ -111,9 +112,10 @@ def analyse(text: str) -> Analysis:
     stops = stops_of(masked)
     attributions = find_attributions(text, marked, body)
     names = FullNames(text)
+    answers = find_answers(text, attributions)
     attributions = sorted(
-        attributions + find_introductions(text, masked, stops, marked, attributions, names),
-        key=lambda a: a.start)
+        attributions + find_introductions(text, masked, stops, marked, attributions, names)
+        + answers, key=lambda a: a.start)
     attributions = [_in_full(names, a) for a in attributions]
     starts = [start for start, _ in paragraphs(text)]
 
@@ -229,7 +231,8 @@ def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | N
     ended = masked[q.end - 1] == "." and _CAPITAL_NEXT.match(masked, q.end) is not None
     after = None if ended else next(
         (a for a in mine if a.start >= q.end
-         and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
+         and re.fullmatch(r"[\s,]*" if not (is_interview(a.verb) or a.verb == ":")
+                          else r"[\s,:]*",
                           masked[q.end:a.start])), None)
     before = None
     for a in mine:

@@ -195,13 +195,31 @@ def _head(start: int, text: str, description: str | None) -> _Head | None:
 _RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "group": 1, "document": 2, "data": 2}
 
 
+_COMPOUND = re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,3}?)\s+[a-z]+\b.*\sand$", re.S)
+"""A subject, its first verb, and "and" before the verb of saying: "He stood in a field
+and said"."""
+
+
+def _compound_subject(start: int, text: str) -> _Head | None:
+    """The subject of a sentence whose verb of saying is its second ("He stood in a
+    field in Tavel and said"): a person named in full, or a pronoun."""
+    found = _COMPOUND.match(text)
+    if found is None:
+        return None
+    subject = found["subject"]
+    kind = classify(subject)
+    if kind == "pronoun" or (kind == "name" and " " in subject and not is_body(subject)):
+        return _Head(start, start + len(subject), subject, kind, None)
+    return None
+
+
 def _left_head(text: str, offset: int) -> _Head | None:
     """The speaker before a verb: "X said", "X, a Y, said", "Y, X, said"."""
     parts = _segments(text, offset)
     if not parts:
         return None
     if not text.rstrip().endswith(","):
-        return _head(*parts[-1], None)
+        return _head(*parts[-1], None) or _compound_subject(*parts[-1])
     heads: list[_Head] = []
     if len(parts) >= 2:
         for k in range(len(parts) - 2, max(-1, len(parts) - 5), -1):

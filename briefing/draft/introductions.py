@@ -4,7 +4,8 @@ News prose often names a speaker without "said": it introduces them a sentence
 before ("Ana Ruiz is the ministry's spokeswoman. “...,” she said."), opens a
 quotation with a colon after its subject ("Water Minister Luis Ortega rejected the
 charge: “...”"), or, in an interview, labels each answer with the speaker's name
-("Szabo: ..."). Each is an Attribution like those `attributions` finds, so that the
+("Szabo: ..."), or, in a headline, names them after the quotation ("'...': Ayla
+Demir on the drought"). Each is an Attribution like those `attributions` finds, so that the
 sources and the quotations' speakers come out of them in the same way; an
 introduction is marked `intro`, because it names someone without saying that they
 said anything.
@@ -184,6 +185,22 @@ def _label(masked: str, text: str, span: tuple[int, int],
                        speaker=" ".join(full.split()), kind="name", verb=":")
 
 
+_NAMED_AFTER = re.compile(rf"\s*:\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+
+
+def _named_after(masked: str, quote: Quotation) -> Attribution | None:
+    """"'We cannot farm on promises': Ayla Demir on the drought": a headline's quotation,
+    then a colon and the person who said it, named in full."""
+    found = _NAMED_AFTER.match(masked, quote.end)
+    if found is None:
+        return None
+    name = " ".join(found["name"].split())
+    if classify(name) != "name" or is_body(name):
+        return None
+    return Attribution(matched=name, start=found.start("name"), end=found.end("name"),
+                       speaker=name, kind="name", verb=":")
+
+
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
                        taken: list[Attribution], names: FullNames) -> list[Attribution]:
     """The speakers named without a verb of saying, outside the sentences `taken` holds."""
@@ -205,4 +222,6 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
                 subject = _colon_subject(masked, text, quote, (start, end))
                 if subject:
                     found.append(subject)
+                elif named := _named_after(masked, quote):
+                    found.append(named)
     return found
