@@ -247,6 +247,16 @@ def test_a_person_of_a_body_and_a_body_of_several_words(
     assert "Gareth Lloyd" in whos[2]
 
 
+def test_a_union_and_those_who_speak_for_it_are_participants_a_ministry_is_official(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The General Transport Union said the offer was too low. Hanne Vos, the union\u2019s "
+        "chief negotiator, told reporters the strike would go on. The transport ministry "
+        "said it would not intervene.\n"))
+    assert [s["kind"] for s in data["sourcing"]] == ["participant", "participant", "official"]
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

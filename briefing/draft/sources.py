@@ -85,6 +85,15 @@ _NOT_OFFICIAL = re.compile(
     r"\b(?:company|union|party|campaign|association|federation|institute|foundation|"
     r"alliance|coalition|operator|delegation|board|executive|owner)\b", re.I)
 """The bodies and roles of ROLE_NOUN that are not the state's."""
+_PARTY = re.compile(
+    r"\b(?:union|unions|trade union|association|federation|cooperative|co-operative|"
+    r"alliance|campaign|campaigners|protest group|residents' group|growers|owners)\b"
+    r"(?!['\u2019]s? (?:minist|government))", re.I)
+"""The bodies that are parties to what a piece reports, not the state: a union, an
+employers' or growers' association, a campaign; they and the people who speak for them
+("the union's chief negotiator") are participants."""
+_STATE = re.compile(r"\b(?:ministry|minister|government|state|police|council|authority|"
+                    r"agency|department|parliament|mayor|governor)\b", re.I)
 _KINDS: dict[str, tuple[SourceKind, str]] = {
     "outlet": (SourceKind.NEWS_REPORT, "a news outlet"),
     "unnamed": (SourceKind.UNNAMED_SOURCES, "the piece does not name them"),
@@ -114,6 +123,8 @@ def guess_kind(attribution: Attribution) -> tuple[SourceKind, str]:
         return SourceKind.EXPERT, f"{official}: a former official"
     if expert := _clue(_EXPERT, *phrases):
         return SourceKind.EXPERT, expert
+    if (party := _clue(_PARTY, *phrases)) and not _STATE.search(words):
+        return SourceKind.PARTICIPANT, f"{party}: a party to the events"
     if official:
         return SourceKind.OFFICIAL, official
     if kind == "role" and not _NOT_OFFICIAL.search(attribution.speaker):
