@@ -257,6 +257,16 @@ def test_a_union_and_those_who_speak_for_it_are_participants_a_ministry_is_offic
     assert [s["kind"] for s in data["sourcing"]] == ["participant", "participant", "official"]
 
 
+def test_a_group_spoken_for_by_what_it_thinks_is_a_source_a_divided_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Business leaders have mostly backed Stein. Shipping analysts are more relaxed. "
+        "Economists are divided on how long the dispute could last.\n"))
+    assert [(s["who"], s["named"]) for s in data["sourcing"]] == [
+        ("Business leaders", False), ("Shipping analysts", False)]
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

@@ -5,7 +5,8 @@ before ("Ana Ruiz is the ministry's spokeswoman. “...,” she said."), opens a
 quotation with a colon after its subject ("Water Minister Luis Ortega rejected the
 charge: “...”"), or, in an interview, labels each answer with the speaker's name
 ("Szabo: ..."), or, in a headline, names them after the quotation ("'...': Ayla
-Demir on the drought"). Each is an Attribution like those `attributions` finds, so that the
+Demir on the drought"); a group is spoken for by what it thinks ("Shipping analysts
+are more relaxed"). Each is an Attribution like those `attributions` finds, so that the
 sources and the quotations' speakers come out of them in the same way; an
 introduction is marked `intro`, because it names someone without saying that they
 said anything.
@@ -201,6 +202,34 @@ def _named_after(masked: str, quote: Quotation) -> Attribution | None:
                        speaker=name, kind="name", verb=":")
 
 
+_STANCE = re.compile(
+    r"(?:are|were|remain|remained|seem|seemed)\s+(?:(?:more|less|far|much|also|still|"
+    r"mostly|largely|deeply|broadly)\s+)*(?:relaxed|cautious|sceptical|skeptical|"
+    r"optimistic|pessimistic|unconvinced|doubtful|critical|worried|concerned|"
+    r"confident|hopeful|wary|alarmed|angry|furious|unimpressed|supportive)\b|"
+    r"(?:have|has)\s+(?:(?:mostly|largely|broadly|long|also)\s+)*(?:backed|welcomed|"
+    r"supported|opposed|rejected|criticised|criticized|questioned|doubted)\b"
+)
+"""What a group is said to think, with no verb of saying: "Shipping analysts are more
+relaxed", "Business leaders have mostly backed Stein"."""
+
+
+def _group_stance(masked: str, text: str, start: int, end: int) -> Attribution | None:
+    """A sentence that opens with a group and says what it thinks: the piece speaks for
+    that group as it does in "critics say"."""
+    sentence = masked[start:end]
+    lead = len(sentence) - len(sentence.lstrip())
+    for verb in _STANCE.finditer(sentence):
+        subject = sentence[lead:verb.start()].strip()
+        if subject and classify(subject) == "group" and len(subject.split()) <= 4:
+            return Attribution(
+                matched=" ".join(text[start + lead:start + verb.end()].split()),
+                start=start + lead, end=start + verb.end(), speaker=subject,
+                kind="group", verb=verb.group().split()[-1])
+        return None
+    return None
+
+
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
                        taken: list[Attribution], names: FullNames) -> list[Attribution]:
     """The speakers named without a verb of saying, outside the sentences `taken` holds."""
@@ -214,7 +243,8 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
         for start, end in sentences(masked, stops, span):
             if holds(starts, start, end):
                 continue
-            introduced = _introduction(masked, text, start, end, names)
+            introduced = (_introduction(masked, text, start, end, names)
+                          or _group_stance(masked, text, start, end))
             if introduced:
                 found.append(introduced)
             first, last = bisect.bisect_left(quoted, start), bisect.bisect_left(quoted, end)
