@@ -267,6 +267,24 @@ def test_a_group_spoken_for_by_what_it_thinks_is_a_source_a_divided_one_is_not(
         ("Business leaders", False), ("Shipping analysts", False)]
 
 
+def test_more_verbs_of_saying_and_a_speaker_described_before_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Fiscal Council warned in November that the bill would double. "
+        "\u201cThe question is not whether to act, but who pays,\u201d its chair, Dr Anton "
+        "Weiss, said at the time.\n\n"
+        "The mayor\u2019s office answers that the review is \u201ca snapshot, not a "
+        "verdict\u201d. Professor Ilse Brandt of the Institute of Technology has shown that "
+        "the line would cut commuting times by a third.\n"))
+    ids = {s["id"]: s["who"] for s in data["sourcing"]}
+    assert ids["weiss"] == "Dr Anton Weiss, its chair"
+    assert speakers(data)["The question is not whether to act, but who pays"] == "weiss"
+    office = speakers(data)["a snapshot, not a verdict"]
+    assert office is not None and ids[office] == "The mayor\u2019s office"
+    assert any("Brandt" in who for who in ids.values())
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

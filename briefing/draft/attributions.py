@@ -32,9 +32,11 @@ _SPEECH = (
     "conceded|declared|urged|accused|rejected|denied|denies|vowed|"
     "apologi[sz]ed|admitted|replied|responded|welcomed|critici[sz]ed|condemned|praised|"
     "called(?! for| on| off| in| up| a | an )|calls(?! for| on)|described|describes|"
+    "answers|answered|replies|counters|countered|maintains|maintained|concedes|admits|"
+    "notes|insists(?! on)|warns|urges|rejects|confirms|announces|"
     "reported|reports|report"
 )
-_FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"
+_FINDING = ("found|finds|find|showed|shown|shows|show|estimated|estimates|estimate|concluded|"
             "suggests|suggest|expects")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
@@ -213,6 +215,9 @@ def _compound_subject(start: int, text: str) -> _Head | None:
     return None
 
 
+_DESCRIBES = re.compile(rf"^(?:its|his|her|their|the|a|an|[{UPPER}][\w-]*['\u2019]s)\s")
+
+
 def _left_head(text: str, offset: int) -> _Head | None:
     """The speaker before a verb: "X said", "X, a Y, said", "Y, X, said"."""
     parts = _segments(text, offset)
@@ -230,12 +235,15 @@ def _left_head(text: str, offset: int) -> _Head | None:
         at, last = parts[-1]
         of = re.match(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", last)
         whole = classify(last) == "name"
+        # the attribution starts at Y when Y describes X ("its chair, Dr Anton Weiss,
+        # said"), so that a quotation just before it is X's
+        begin = parts[-2][0] if _DESCRIBES.match(parts[-2][1]) else at
         if of and classify(of["name"]) == "name" and (not whole or not is_body(of["name"])):
             # "Y, X of Z, said": a person of a body ("Dr Petra Loos of Westmark University")
-            heads.insert(0, _Head(at, at + len(of.group("name")), of.group("name"), "name",
+            heads.insert(0, _Head(begin, at + len(of.group("name")), of.group("name"), "name",
                                   f"{parts[-2][1]}, {of.group('where')}"))
         elif whole:  # "Y, X, said": X a name, all of it ("Royal College of Midwives")
-            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
+            heads.insert(0, _Head(begin, at + len(last), last, "name", parts[-2][1]))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 
