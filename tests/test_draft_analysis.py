@@ -285,6 +285,17 @@ def test_more_verbs_of_saying_and_a_speaker_described_before_the_name(
     assert any("Brandt" in who for who in ids.values())
 
 
+def test_an_unnamed_spokesperson_of_a_body_met_before_is_that_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Data Protection Authority said it had doubts. A spokesman for the authority "
+        "said its position had not changed. A spokeswoman for Norsea Lines said two ships "
+        "were rerouted.\n"))
+    assert [s["who"] for s in data["sourcing"]] == [
+        "The Data Protection Authority", "A spokeswoman for Norsea Lines"]
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

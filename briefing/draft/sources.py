@@ -153,6 +153,10 @@ _PRONOUNS: dict[str, Callable[[DraftSource], bool]] = {
 }
 """Which sources met before each pronoun may stand for; "they", any."""
 _AGENCY = re.compile(r"^the (?:news )?agency$", re.I)
+_SPOKESPERSON = re.compile(
+    r"^(?:a|an|the)\s+(?:(?P<of>[\w'\u2019 -]+?)\s+spokes(?:man|woman|person)|"
+    r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+the\s+(?P<for>[\w'\u2019 -]+))$", re.I)
+"""An unnamed spokesperson of a body: the body's voice, not a source of their own."""
 
 
 class Sources:
@@ -222,6 +226,15 @@ class Sources:
         return next((s for s in reversed(self.recent) if s.via != s.who and (
             ends.search(s.who) or (not s.person and noun.search(s.who)))), None)
 
+    def _spoken_for(self, speaker: str) -> DraftSource | None:
+        """The body met before that an unnamed spokesperson speaks for ("a spokesman for
+        the authority", "a ministry spokesperson"), if any."""
+        found = _SPOKESPERSON.match(speaker.strip())
+        if found is None:
+            return None
+        body = (found["of"] or found["for"]).split()[-1]
+        return self._body(f"the {body}")
+
     def add(self, a: Attribution, relayed: str | None) -> DraftSource | None:
         """The source `a` points to, made or found, or None for a pronoun with no antecedent."""
         if a.kind in ("pronoun", "anaphor"):
@@ -236,6 +249,9 @@ class Sources:
                 return self._pointed(earlier, a)
             if a.kind == "pronoun":
                 return None
+        if a.kind in ("role", "unnamed") and (body := self._spoken_for(a.speaker)):
+            _note(body, a.matched)  # "a spokesman for the authority": the authority's voice
+            return self._pointed(body, a)
         if a.kind == "role" and (body := self._body(a.speaker)) is not None:
             _note(body, a.matched)
             return self._pointed(body, a)
