@@ -296,6 +296,18 @@ def test_an_unnamed_spokesperson_of_a_body_met_before_is_that_body(
         "The Data Protection Authority", "A spokeswoman for Norsea Lines"]
 
 
+def test_a_speaker_after_by_and_before_a_time_and_a_midwife_unnamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The cut, announced by the fisheries ministry on Monday, split the fleet. A midwife "
+        "at the unit, who did not want to be named for fear of disciplinary action, said "
+        "staff had been asked to cover double shifts.\n"))
+    assert [(s["who"], s["kind"]) for s in data["sourcing"]] == [
+        ("The fisheries ministry", "official"),
+        ("A midwife at the unit", "unnamed sources")]
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

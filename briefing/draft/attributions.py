@@ -248,6 +248,14 @@ def _left_head(text: str, offset: int) -> _Head | None:
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
 
 
+_WHEN = re.compile(
+    r"\s+(?:on|last|this|in|earlier|late)\s+(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|morning|evening|night|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)"
+    r"|\d{4})\b.*$", re.S)
+"""A time after a speaker ("the fisheries ministry on Monday"): not the speaker's words."""
+
+
 def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
     """The speaker after a verb: "said X", "said X, a Y", "according to X"."""
     parts = _segments(text, offset)
@@ -255,6 +263,11 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
         return None
     start, head = parts[0]
     kind = classify(head)
+    if kind is None and (when := _WHEN.search(head)):  # "announced by X on Monday"
+        head = head[:when.start()]
+        kind = classify(head)
+        if kind is not None:
+            return _Head(start, start + len(head), head, kind, None, start + len(head))
     if kind is None:
         return None
     if len(parts) > 2 and re.fullmatch(r"\d{1,3}", parts[1][1]):  # "said Camila Soto, 34, ..."

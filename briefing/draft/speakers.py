@@ -99,7 +99,8 @@ _UNNAMED_NOUN = (
     r"analysts|experts|observers|critics|residents|witnesses|authorities|"
     r"individuals?|members?|staffers?|employees?|someone|managers?|workers?|engineers?|"
     r"drivers?|nurses?|doctors?|teachers?|soldiers?|guards?|miners?|dockers?|farmers?|"
-    r"residents?|police officers?|negotiators?"
+    r"residents?|police officers?|negotiators?|midwi(?:fe|ves)|paramedics?|pilots?|clerks?|"
+    r"planners?|inspectors?|technicians?|controllers?"
 )
 _UNNAMED = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|several|some|many|other|multiple|\d+)\s+)?"
