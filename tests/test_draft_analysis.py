@@ -308,6 +308,22 @@ def test_a_speaker_after_by_and_before_a_time_and_a_midwife_unnamed(
         ("A midwife at the unit", "unnamed sources")]
 
 
+def test_a_paper_met_again_is_one_source_and_she_can_be_an_unnamed_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Inspection reports from March 2024, seen by the Ledger, rated three sections as "
+        "\u201ccritical\u201d. The inspection reports recommended repairs.\n\n"
+        "Elin Sorensen, who chairs the residents\u2019 association, said they were angry. "
+        "A former engineer at the board, who asked not to be named, said staff had raised "
+        "it. \u201cEveryone knew which pipe would go first,\u201d she said.\n"))
+    ids = [s["id"] for s in data["sourcing"]]
+    assert len(ids) == 3
+    assert speakers(data) == {"critical": ids[0],
+                              "Everyone knew which pipe would go first": ids[2]}
+    assert data["sourcing"][2]["who"] == "A former engineer at the board"
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

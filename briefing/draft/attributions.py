@@ -34,10 +34,12 @@ _SPEECH = (
     "called(?! for| on| off| in| up| a | an )|calls(?! for| on)|described|describes|"
     "answers|answered|replies|counters|countered|maintains|maintained|concedes|admits|"
     "notes|insists(?! on)|warns|urges|rejects|confirms|announces|"
-    "reported|reports|report"
+    # "Inspection reports from March": the noun, not the verb
+    r"reported|reports(?!\s+(?:from|seen|of|by|dated|published)\b|,)|"
+    r"report(?!\s+(?:from|seen|of|by|dated|published)\b|,)"
 )
 _FINDING = ("found|finds|find|showed|shown|shows|show|estimated|estimates|estimate|concluded|"
-            "suggests|suggest|expects")
+            "suggests|suggest|expects|rated|rates|ranked|ranks")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
@@ -177,13 +179,13 @@ def _head(start: int, text: str, description: str | None) -> _Head | None:
         where = where if description is None else f"{where}, {description}"
         return _Head(start, start + len(name), name, "name", where)
     kind = classify(text)
-    if kind:
+    if kind and not _VERB.search(text):  # "reports seen by X show engineers": not one
         return _Head(start, start + len(text), text, kind, description)
     words = list(re.finditer(r"\S+", text))
     for k in range(max(1, len(words) - 8), len(words)):
         tail = text[words[k].start():]
         kind = classify(tail)
-        if kind:
+        if kind and not _VERB.search(tail):
             # "Britain's foreign minister Ana Ruiz": the words before a name describe it
             before = text[: words[k].start()].strip().rstrip(",").split()
             if (description is None and kind == "name" and 0 < len(before) <= 5

@@ -29,6 +29,7 @@ from briefing.draft.speakers import (
     is_body,
     noun_of,
     outlet_name,
+    paper_core,
 )
 from briefing.model import Hand, SourceKind
 from briefing.words import ID_LENGTH, slugify
@@ -291,7 +292,9 @@ class Sources:
         kind, why = guess_kind(a)
         if a.kind == "group":
             kind, why = self._group_kind(a)
-        person = a.kind == "name" and not is_body(a.speaker)
+        # one unnamed person ("a former engineer at the board") is whom "she said" may mean
+        person = (a.kind == "name" and not is_body(a.speaker)) or (
+            a.kind == "unnamed" and re.match(r"(?:a|an|one)\s", a.speaker, re.I) is not None)
         return DraftSource(
             source_id(a.kind, a.speaker, a.description), a.who, named, kind, Hand.FIRST,
             anonymity=anonymity, person=person,
@@ -309,6 +312,8 @@ class Sources:
     def _key(self, a: Attribution) -> str:
         if a.kind == "name":
             return "name:" + slugify(bare_name(a.speaker), 200)
+        if a.kind in ("document", "data") and (core := paper_core(a.speaker)):
+            return f"{a.kind}:" + slugify(core, 200)  # "inspection reports", met again
         return f"{a.kind}:" + slugify(a.speaker, 200)
 
     def _find(self, a: Attribution) -> DraftSource | None:

@@ -114,7 +114,8 @@ _ANAPHOR = re.compile(
     r"^(?:(?:one|some|two|three|several|many|most|all) of )?"
     r"(?:the|those|these|that|this|the same)\s+"
     r"(?P<noun>officials?|sources?|diplomats?|people|persons?|aides?|insiders?|agency|"
-    r"report|memo|study|survey|poll|statement|document|letter|figures|data)$",
+    r"reports?|memos?|stud(?:y|ies)|surveys?|polls?|statements?|documents?|letters?|figures|"
+    r"data)$",
     re.I,
 )
 _GROUP_NOUN = (
@@ -167,9 +168,9 @@ company" may stand for, and what a company's name may be met again without."""
 _PAPER = re.compile(
     r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
-    r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
-    r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
-    r"contract|audit|draft|minutes|records|emails|messages|cables))\b"
+    r"(?P<document>reports?|statements?|documents?|stud(?:y|ies)|memos?|letters?|filings?|"
+    r"assessments?|analysis|briefing|transcripts?|ruling|indictment|complaint|papers?|"
+    r"agreement|decree|contracts?|audits?|draft|minutes|records|emails|messages|cables))\b"
     r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
     r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
     re.I | re.S,
@@ -222,6 +223,20 @@ def classify(head: str) -> str | None:
             return None
         return "name"
     return None
+
+
+def paper_core(speaker: str) -> str | None:
+    """The words that name a document or data set, without an article or what follows
+    the noun ("Inspection reports from March 2024" -> "inspection reports"), when they
+    are two words or more: what a paper met again is known by."""
+    found = _PAPER.match(speaker.strip())
+    if found is None:
+        return None
+    noun_end = found.end("data") if found.group("data") else found.end("document")
+    words = speaker.strip()[:noun_end].split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words).lower() if len(words) >= 2 else None
 
 
 def noun_of(speaker: str) -> str | None:
