@@ -6,6 +6,7 @@ that `make bench` prints the very figures asserted here.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from pathlib import Path
@@ -53,23 +54,14 @@ def test_sources_and_speakers_reach_the_target(drafting: ModuleType, totals: obj
 
 def test_every_metadata_field_is_right(totals: object) -> None:
     wrong = [f"{s.name}: {w}" for s in totals.scores  # type: ignore[attr-defined]
-             if not s.skipped for w in s.wrong_metadata]
+             for w in s.wrong_metadata]
     assert not wrong, "\n".join(wrong)
-
-
-def test_only_an_article_with_no_reader_yet_is_skipped(totals: object) -> None:
-    for s in totals.scores:  # type: ignore[attr-defined]
-        if s.skipped:
-            assert s.skipped.startswith("no reader for"), s.skipped
-            assert not s.name.endswith(".txt")
 
 
 def test_every_articles_draft_passes_every_check_but_its_placeholders(
     drafting: ModuleType, tmp_path: Path
 ) -> None:
     for article, _ in drafting.articles():
-        if drafting.score(article, _).skipped:
-            continue
         drafted = draft_brief(article.stem, tmp_path, article)
         checked = check(drafted.path)
         assert not [f for f in checked.findings if f.code == "QU001"], article.name
@@ -94,21 +86,50 @@ def test_a_drafted_source_or_speaker_that_is_wrong_lowers_the_score(
     assert "source not drafted: Petrov" in drafting.report(totals)
 
 
-def test_an_article_no_reader_knows_is_skipped_and_said_to_be(
+def test_a_quotation_pointing_at_a_source_the_draft_lacks_is_said_and_counted_wrong(
+    drafting: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "talks.txt").write_text(
+        "Talks fail in Vell\n\n\u201cWe came with an offer and we leave with nothing,\u201d "
+        "said Jana Novak, the union\u2019s negotiator.\n", encoding="utf-8")
+    (tmp_path / "talks.expected.yaml").write_text(
+        "quotes:\n  - starts: We came with an offer\n    speaker: Novak\n"
+        "sources:\n  - key: Novak\n", encoding="utf-8")
+    assert drafting.score_corpus(tmp_path).met
+    real = drafting.analyse
+
+    def without_sources(text: str) -> object:
+        return dataclasses.replace(real(text), sources=[])
+
+    monkeypatch.setattr(drafting, "analyse", without_sources)
+    totals = drafting.score_corpus(tmp_path)
+    assert totals.total("speakers_p").value == 0 and not totals.met
+    assert "a source the draft does not list" in drafting.report(totals)
+
+
+def test_a_genre_the_piece_does_not_state_is_scored_as_drafted_and_said_to_be(
     drafting: ModuleType, tmp_path: Path
 ) -> None:
-    (tmp_path / "memo.docx").write_bytes(b"\x00\xff\xfe binary, no reader knows it \x81")
-    (tmp_path / "memo.expected.yaml").write_text("metadata:\n  headline: Memo\n",
-                                                 encoding="utf-8")
     (tmp_path / "note.txt").write_text("A note\n\nPrices rose, officials said.\n",
                                        encoding="utf-8")
     (tmp_path / "note.expected.yaml").write_text(
-        "metadata:\n  headline: A note\nsources:\n  - key: officials\n", encoding="utf-8")
+        "metadata:\n  genre: news\nsources:\n  - key: officials\n", encoding="utf-8")
     totals = drafting.score_corpus(tmp_path)
-    memo, note = totals.scores
-    assert memo.skipped == "no reader for .docx files yet" and not note.skipped
-    assert totals.met  # the skipped article counts neither way
-    assert "memo.docx | skipped: no reader for .docx files yet" in drafting.report(totals)
+    assert totals.met
+    assert "note.txt: genre not stated: drafted 'news' for review" in drafting.report(totals)
+    (tmp_path / "note.expected.yaml").write_text(
+        "metadata:\n  genre: analysis\nsources:\n  - key: officials\n", encoding="utf-8")
+    assert not drafting.score_corpus(tmp_path).met
+
+
+def test_a_document_that_cannot_be_read_is_an_error_not_a_skip(
+    drafting: ModuleType, tmp_path: Path
+) -> None:
+    (tmp_path / "memo.docx").write_bytes(b"PK\x03\x04 not a Word file at all \x81")
+    (tmp_path / "memo.expected.yaml").write_text("metadata:\n  headline: Memo\n",
+                                                 encoding="utf-8")
+    with pytest.raises(InputError):
+        drafting.score_corpus(tmp_path)
 
 
 def test_a_text_that_cannot_be_read_is_an_error_not_a_skip(

@@ -173,6 +173,157 @@ def test_an_interviews_answers_are_its_speakers(
         ("szabo", "Mira Szabo, who has run the town archive for 22 years")]
 
 
+def test_an_interview_of_unlabelled_questions_gives_each_answer_to_the_interviewee(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "\u2018We cannot farm on promises\u2019: Ayla Demir on the drought\n\n"
+        "Ayla Demir runs the growers\u2019 cooperative. She spoke to us in her orchard.\n\n"
+        "How bad is it?\n\n"
+        "\u201cThe trees are alive, which is the most I can say,\u201d and that is all.\n\n"
+        "The minister, Teodor Lang, promised a fund in June. Has it arrived?\n\n"
+        "Not one cent. He stood in a field and said, \u201cNo farmer will be left "
+        "alone.\u201d We cannot farm on promises.\n\n"
+        "Are you thinking of giving up?\n\n"
+        "Ask me in September, when \u201cthe harvest is in and counted.\u201d\n"))
+    assert speakers(data) == {
+        "We cannot farm on promises": "demir",
+        "The trees are alive, which is the most I can say": "demir",
+        "No farmer will be left alone.": "lang",
+        "the harvest is in and counted.": "demir",
+    }
+    only_placeholders(tmp_path / "content" / "piece.yaml")
+
+
+def test_questions_in_an_essay_make_no_interview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Mayor Karin Olsen opened the bridge on Monday.\n\n"
+        "Who pays for it?\n\nWho maintains it?\n\nWho decided?\n\n"
+        "It is all \u201cwe will look into it, we will get back to you\u201d now.\n"))
+    assert speakers(data) == {"we will look into it, we will get back to you": None}
+
+
+def test_a_short_quotation_is_banked_only_when_a_sentence_attributes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Veldmark Terminal Operators\u2019 Association called the walkout "
+        "\u201creckless\u201d. Opposition leader Agnes Whitcombe described the plan as "
+        "\u201cvandalism\u201d.\n\nThe so-called \u201creform\u201d starts in May.\n"))
+    assert speakers(data) == {"reckless": "vtoa", "vandalism": "whitcombe"}
+
+
+def test_a_body_quoted_by_its_noun_is_the_body_named_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The strike, called by the Harbour and Transport Workers\u2019 Union, began at "
+        "dawn. The operator, Mirren Gateway Holdings, reported record profits.\n\n"
+        "\u201cWe will stay out as long as it takes,\u201d the union said. Mirren Gateway "
+        "said its offer was \u201cfair and final\u201d. The company said it remained open to "
+        "talks \u201cat any hour\u201d.\n"))
+    ids = {s["who"].split(",")[0]: s["id"] for s in data["sourcing"]}
+    name = "Harbour and Transport Workers\u2019 Union"
+    assert sorted(ids) == [name, "Mirren Gateway Holdings"]
+    union, company = ids[name], ids["Mirren Gateway Holdings"]
+    assert speakers(data) == {"We will stay out as long as it takes": union,
+                              "fair and final": company, "at any hour": company}
+
+
+def test_a_person_of_a_body_and_a_body_of_several_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Professor Helena Marsh of the Institute for Rural Economics argues that the reserve "
+        "is too large. The Royal College of Midwives said units faced the same problem. "
+        "Local MP Gareth Lloyd said he had written to the minister. He called the closure "
+        "\u201ca disgrace\u201d.\n"))
+    whos = [s["who"] for s in data["sourcing"]]
+    assert whos[:2] == ["Professor Helena Marsh, of the Institute for Rural Economics",
+                        "The Royal College of Midwives"]
+    assert speakers(data) == {"a disgrace": data["sourcing"][2]["id"]}
+    assert "Gareth Lloyd" in whos[2]
+
+
+def test_a_union_and_those_who_speak_for_it_are_participants_a_ministry_is_official(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The General Transport Union said the offer was too low. Hanne Vos, the union\u2019s "
+        "chief negotiator, told reporters the strike would go on. The transport ministry "
+        "said it would not intervene.\n"))
+    assert [s["kind"] for s in data["sourcing"]] == ["participant", "participant", "official"]
+
+
+def test_a_group_spoken_for_by_what_it_thinks_is_a_source_a_divided_one_is_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Business leaders have mostly backed Stein. Shipping analysts are more relaxed. "
+        "Economists are divided on how long the dispute could last.\n"))
+    assert [(s["who"], s["named"]) for s in data["sourcing"]] == [
+        ("Business leaders", False), ("Shipping analysts", False)]
+
+
+def test_more_verbs_of_saying_and_a_speaker_described_before_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Fiscal Council warned in November that the bill would double. "
+        "\u201cThe question is not whether to act, but who pays,\u201d its chair, Dr Anton "
+        "Weiss, said at the time.\n\n"
+        "The mayor\u2019s office answers that the review is \u201ca snapshot, not a "
+        "verdict\u201d. Professor Ilse Brandt of the Institute of Technology has shown that "
+        "the line would cut commuting times by a third.\n"))
+    ids = {s["id"]: s["who"] for s in data["sourcing"]}
+    assert ids["weiss"] == "Dr Anton Weiss, its chair"
+    assert speakers(data)["The question is not whether to act, but who pays"] == "weiss"
+    office = speakers(data)["a snapshot, not a verdict"]
+    assert office is not None and ids[office] == "The mayor\u2019s office"
+    assert any("Brandt" in who for who in ids.values())
+
+
+def test_an_unnamed_spokesperson_of_a_body_met_before_is_that_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The Data Protection Authority said it had doubts. A spokesman for the authority "
+        "said its position had not changed. A spokeswoman for Norsea Lines said two ships "
+        "were rerouted.\n"))
+    assert [s["who"] for s in data["sourcing"]] == [
+        "The Data Protection Authority", "A spokeswoman for Norsea Lines"]
+
+
+def test_a_speaker_after_by_and_before_a_time_and_a_midwife_unnamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The cut, announced by the fisheries ministry on Monday, split the fleet. A midwife "
+        "at the unit, who did not want to be named for fear of disciplinary action, said "
+        "staff had been asked to cover double shifts.\n"))
+    assert [(s["who"], s["kind"]) for s in data["sourcing"]] == [
+        ("The fisheries ministry", "official"),
+        ("A midwife at the unit", "unnamed sources")]
+
+
+def test_a_paper_met_again_is_one_source_and_she_can_be_an_unnamed_person(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "Inspection reports from March 2024, seen by the Ledger, rated three sections as "
+        "\u201ccritical\u201d. The inspection reports recommended repairs.\n\n"
+        "Elin Sorensen, who chairs the residents\u2019 association, said they were angry. "
+        "A former engineer at the board, who asked not to be named, said staff had raised "
+        "it. \u201cEveryone knew which pipe would go first,\u201d she said.\n"))
+    ids = [s["id"] for s in data["sourcing"]]
+    assert len(ids) == 3
+    assert speakers(data) == {"critical": ids[0],
+                              "Everyone knew which pipe would go first": ids[2]}
+    assert data["sourcing"][2]["who"] == "A former engineer at the board"
+
+
 # --- sources ---------------------------------------------------------------------------
 
 

@@ -19,7 +19,9 @@ from briefing.draft.attributions import (
     is_stop,
     stops_of,
 )
+from briefing.draft.bodies import named_before
 from briefing.draft.claims import Claim, find_claims
+from briefing.draft.interviews import find_answers
 from briefing.draft.introductions import FullNames, find_introductions
 from briefing.draft.paragraphs import paragraphs
 from briefing.draft.quotations import (
@@ -104,16 +106,16 @@ def analyse(text: str) -> Analysis:
     """Count the words, find the quotations and attributions, and tie them together."""
     words = word_count(text)
     marked = find_quotations(text, min_words=1)
-    quotations = [q for q in marked if word_count(q.exact) >= MIN_QUOTE_WORDS]
     masked = mask_quotations(text, marked)
     headline = _headline(text)
     body = headline[1] if headline else 0
     stops = stops_of(masked)
     attributions = find_attributions(text, marked, body)
     names = FullNames(text)
+    answers = find_answers(text, attributions)
     attributions = sorted(
-        attributions + find_introductions(text, masked, stops, marked, attributions, names),
-        key=lambda a: a.start)
+        attributions + find_introductions(text, masked, stops, marked, attributions, names)
+        + answers, key=lambda a: a.start)
     attributions = [_in_full(names, a) for a in attributions]
     starts = [start for start, _ in paragraphs(text)]
 
@@ -125,16 +127,24 @@ def analyse(text: str) -> Analysis:
     resolved: dict[int, DraftSource | None] = {}
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
-        resolved[id(a)] = sources.add(a, relayed.get(paragraph_of(a.start)))
+        named = (named_before(text, a) if a.kind == "role" and not sources.knows_body(a.speaker)
+                 else None)
+        resolved[id(a)] = sources.add(named or a, relayed.get(paragraph_of(a.start)))
         by_paragraph.setdefault(paragraph_of(a.start), []).append(a)
     at = [a.start for a in attributions]
 
     banked: dict[str, DraftQuote] = {}
     previous: tuple[Quotation, Attribution] | None = None
-    for q in quotations:
+    for q in marked:
         here = paragraph_of(q.start)
         mine = by_paragraph.get(here, [])
-        linked = _link(q, mine, masked)
+        if word_count(q.exact) < MIN_QUOTE_WORDS:
+            said = _said_before(q, mine, masked)
+            if said is None:
+                continue  # scare quotes, or a title
+            linked: Attribution | None = said
+        else:
+            linked = _link(q, mine, masked)
         if linked is None:  # then the paragraph's speaker, the last named before it
             linked = next((a for a in reversed(mine) if a.end <= q.start), None)
         if linked is None and previous is not None:
@@ -148,6 +158,8 @@ def analyse(text: str) -> Analysis:
         if linked is not None:
             source = resolved.get(id(linked))
             source_id = source.id if source else None
+            if source is not None:
+                source.provisional = False  # a quotation is attributed to it: it is kept
             if linked.kind in ("pronoun", "anaphor"):
                 context = source.who if source else None
             else:
@@ -197,6 +209,20 @@ _NAMES = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})+")
 """Two or more capitalised words: a person's name, or a body's."""
 
 
+def _said_before(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:
+    """The attribution that reports a short quotation in its own sentence ("X called the
+    walkout “reckless”", "said it had “serious doubts”"): one with a verb, before it
+    with no sentence's end between. A word or two in quote marks with no such speaker is
+    a scare quote or a title, not a quotation."""
+    for a in reversed(mine):
+        if a.end <= q.start and a.verb and not a.intro:
+            gap = range(a.end, q.start)
+            if not any(masked[i] in ".!?;" and is_stop(masked, i) for i in gap):
+                return a
+            return None
+    return None
+
+
 def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | None:
     """The attribution among its paragraph's, `mine`, that says who spoke quotation `q`:
     right after it, or before it in the same sentence ("X said: '...'")."""
@@ -205,7 +231,8 @@ def _link(q: Quotation, mine: list[Attribution], masked: str) -> Attribution | N
     ended = masked[q.end - 1] == "." and _CAPITAL_NEXT.match(masked, q.end) is not None
     after = None if ended else next(
         (a for a in mine if a.start >= q.end
-         and re.fullmatch(r"[\s,]*" if not is_interview(a.verb) else r"[\s,:]*",
+         and re.fullmatch(r"[\s,]*" if not (is_interview(a.verb) or a.verb == ":")
+                          else r"[\s,:]*",
                           masked[q.end:a.start])), None)
     before = None
     for a in mine:

@@ -22,6 +22,7 @@ from briefing.draft.speakers import (
     UPPER,
     capital,
     classify,
+    is_body,
     outlet_name,
 )
 
@@ -30,13 +31,19 @@ _SPEECH = (
     "wrote|writes|claimed|insisted(?! on)|acknowledged|confirmed|announced|cautioned|"
     "conceded|declared|urged|accused|rejected|denied|denies|vowed|"
     "apologi[sz]ed|admitted|replied|responded|welcomed|critici[sz]ed|condemned|praised|"
-    "reported|reports|report"
+    "called(?! for| on| off| in| up| a | an )|calls(?! for| on)|described|describes|"
+    "answers|answered|replies|counters|countered|maintains|maintained|concedes|admits|"
+    "notes|insists(?! on)|warns|urges|rejects|confirms|announces|"
+    # "Inspection reports from March": the noun, not the verb
+    r"reported|reports(?!\s+(?:from|seen|of|by|dated|published)\b|,)|"
+    r"report(?!\s+(?:from|seen|of|by|dated|published)\b|,)"
 )
-_FINDING = ("found|finds|find|showed|shows|show|estimated|estimates|estimate|concluded|"
-            "suggests|suggest|expects")
+_FINDING = ("found|finds|find|showed|shown|shows|show|estimated|estimates|estimate|concluded|"
+            "suggests|suggest|expects|rated|rates|ranked|ranks")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
 _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
+    r"announced by|"
     rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
 )
 _AUXILIARY = re.compile(
@@ -150,19 +157,35 @@ def _segments(text: str, offset: int) -> list[tuple[int, str]]:
     return parts
 
 
+_OF = re.compile(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", re.S)
+
+
+def person_of(words: str) -> tuple[str, str] | None:
+    """A person's name and the body they are of, in words that name both ("Professor
+    Helena Marsh of the Institute for Rural Economics"), else None."""
+    of = _OF.match(words)
+    if of and classify(of["name"]) == "name" and " " in of["name"] and not is_body(of["name"]):
+        return of["name"], of["where"]
+    return None
+
+
 def _head(start: int, text: str, description: str | None) -> _Head | None:
     """The speaker `text` names, or failing that the longest speaker its last words name."""
     lead = _LEADING.match(text)
     if lead:
         start, text = start + lead.end(), text[lead.end():]
+    if found := person_of(text):  # "Professor Helena Marsh of the Institute ... argues"
+        name, where = found
+        where = where if description is None else f"{where}, {description}"
+        return _Head(start, start + len(name), name, "name", where)
     kind = classify(text)
-    if kind:
+    if kind and not _VERB.search(text):  # "reports seen by X show engineers": not one
         return _Head(start, start + len(text), text, kind, description)
     words = list(re.finditer(r"\S+", text))
     for k in range(max(1, len(words) - 8), len(words)):
         tail = text[words[k].start():]
         kind = classify(tail)
-        if kind:
+        if kind and not _VERB.search(tail):
             # "Britain's foreign minister Ana Ruiz": the words before a name describe it
             before = text[: words[k].start()].strip().rstrip(",").split()
             if (description is None and kind == "name" and 0 < len(before) <= 5
@@ -176,13 +199,34 @@ def _head(start: int, text: str, description: str | None) -> _Head | None:
 _RANK = {"name": 0, "outlet": 0, "unnamed": 1, "role": 1, "group": 1, "document": 2, "data": 2}
 
 
+_COMPOUND = re.compile(r"^(?P<subject>\S+(?:\s+\S+){0,3}?)\s+[a-z]+\b.*\sand$", re.S)
+"""A subject, its first verb, and "and" before the verb of saying: "He stood in a field
+and said"."""
+
+
+def _compound_subject(start: int, text: str) -> _Head | None:
+    """The subject of a sentence whose verb of saying is its second ("He stood in a
+    field in Tavel and said"): a person named in full, or a pronoun."""
+    found = _COMPOUND.match(text)
+    if found is None:
+        return None
+    subject = found["subject"]
+    kind = classify(subject)
+    if kind == "pronoun" or (kind == "name" and " " in subject and not is_body(subject)):
+        return _Head(start, start + len(subject), subject, kind, None)
+    return None
+
+
+_DESCRIBES = re.compile(rf"^(?:its|his|her|their|the|a|an|[{UPPER}][\w-]*['\u2019]s)\s")
+
+
 def _left_head(text: str, offset: int) -> _Head | None:
     """The speaker before a verb: "X said", "X, a Y, said", "Y, X, said"."""
     parts = _segments(text, offset)
     if not parts:
         return None
     if not text.rstrip().endswith(","):
-        return _head(*parts[-1], None)
+        return _head(*parts[-1], None) or _compound_subject(*parts[-1])
     heads: list[_Head] = []
     if len(parts) >= 2:
         for k in range(len(parts) - 2, max(-1, len(parts) - 5), -1):
@@ -192,13 +236,26 @@ def _left_head(text: str, offset: int) -> _Head | None:
                 break
         at, last = parts[-1]
         of = re.match(r"^(?P<name>.+?)\s+(?P<where>(?:of|at|from)\s+.+)$", last)
-        if classify(last) == "name":  # "Y, X, said": X a name, all of it
-            heads.insert(0, _Head(at, at + len(last), last, "name", parts[-2][1]))
-        elif of and classify(of.group("name")) == "name":  # "Y, X of Z, said"
-            heads.insert(0, _Head(at, at + len(of.group("name")), of.group("name"), "name",
+        whole = classify(last) == "name"
+        # the attribution starts at Y when Y describes X ("its chair, Dr Anton Weiss,
+        # said"), so that a quotation just before it is X's
+        begin = parts[-2][0] if _DESCRIBES.match(parts[-2][1]) else at
+        if of and classify(of["name"]) == "name" and (not whole or not is_body(of["name"])):
+            # "Y, X of Z, said": a person of a body ("Dr Petra Loos of Westmark University")
+            heads.insert(0, _Head(begin, at + len(of.group("name")), of.group("name"), "name",
                                   f"{parts[-2][1]}, {of.group('where')}"))
+        elif whole:  # "Y, X, said": X a name, all of it ("Royal College of Midwives")
+            heads.insert(0, _Head(begin, at + len(last), last, "name", parts[-2][1]))
     heads = [h for h in heads if h.kind not in ("pronoun", "anaphor") or h.description is None]
     return min(heads, key=lambda h: _RANK.get(h.kind, 3)) if heads else None
+
+
+_WHEN = re.compile(
+    r"\s+(?:on|last|this|in|earlier|late)\s+(?:(?:the\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|morning|evening|night|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)"
+    r"|\d{4})\b.*$", re.S)
+"""A time after a speaker ("the fisheries ministry on Monday"): not the speaker's words."""
 
 
 def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
@@ -208,6 +265,11 @@ def _right_head(text: str, offset: int, at_start: bool) -> _Head | None:
         return None
     start, head = parts[0]
     kind = classify(head)
+    if kind is None and (when := _WHEN.search(head)):  # "announced by X on Monday"
+        head = head[:when.start()]
+        kind = classify(head)
+        if kind is not None:
+            return _Head(start, start + len(head), head, kind, None, start + len(head))
     if kind is None:
         return None
     if len(parts) > 2 and re.fullmatch(r"\d{1,3}", parts[1][1]):  # "said Camila Soto, 34, ..."

@@ -4,7 +4,9 @@ News prose often names a speaker without "said": it introduces them a sentence
 before ("Ana Ruiz is the ministry's spokeswoman. “...,” she said."), opens a
 quotation with a colon after its subject ("Water Minister Luis Ortega rejected the
 charge: “...”"), or, in an interview, labels each answer with the speaker's name
-("Szabo: ..."). Each is an Attribution like those `attributions` finds, so that the
+("Szabo: ..."), or, in a headline, names them after the quotation ("'...': Ayla
+Demir on the drought"); a group is spoken for by what it thinks ("Shipping analysts
+are more relaxed"). Each is an Attribution like those `attributions` finds, so that the
 sources and the quotations' speakers come out of them in the same way; an
 introduction is marked `intro`, because it names someone without saying that they
 said anything.
@@ -15,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from briefing.draft.attributions import Attribution
+from briefing.draft.attributions import Attribution, person_of
 from briefing.draft.paragraphs import holds, paragraphs, sentences
 from briefing.draft.quotations import Quotation
 from briefing.draft.speakers import NAME_WORD, UPPER, classify, is_body
@@ -141,6 +143,8 @@ def _subject(clause: str) -> tuple[str, str, str | None] | None:
         head = " ".join(words[:n])
         kind = classify(head)
         if kind is not None and kind in _SUBJECT_KINDS:
+            if kind == "name" and (split := person_of(head)):  # "Lena Ott of Harlow U..."
+                return split[0], kind, " ".join([split[1], *words[n:]])
             described = " ".join(words[n:])
             parts = [described] if _DESCRIPTION.match(described) else []
             following = others.split(",")[0].strip()
@@ -182,6 +186,50 @@ def _label(masked: str, text: str, span: tuple[int, int],
                        speaker=" ".join(full.split()), kind="name", verb=":")
 
 
+_NAMED_AFTER = re.compile(rf"\s*:\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+
+
+def _named_after(masked: str, quote: Quotation) -> Attribution | None:
+    """"'We cannot farm on promises': Ayla Demir on the drought": a headline's quotation,
+    then a colon and the person who said it, named in full."""
+    found = _NAMED_AFTER.match(masked, quote.end)
+    if found is None:
+        return None
+    name = " ".join(found["name"].split())
+    if classify(name) != "name" or is_body(name):
+        return None
+    return Attribution(matched=name, start=found.start("name"), end=found.end("name"),
+                       speaker=name, kind="name", verb=":")
+
+
+_STANCE = re.compile(
+    r"(?:are|were|remain|remained|seem|seemed)\s+(?:(?:more|less|far|much|also|still|"
+    r"mostly|largely|deeply|broadly)\s+)*(?:relaxed|cautious|sceptical|skeptical|"
+    r"optimistic|pessimistic|unconvinced|doubtful|critical|worried|concerned|"
+    r"confident|hopeful|wary|alarmed|angry|furious|unimpressed|supportive)\b|"
+    r"(?:have|has)\s+(?:(?:mostly|largely|broadly|long|also)\s+)*(?:backed|welcomed|"
+    r"supported|opposed|rejected|criticised|criticized|questioned|doubted)\b"
+)
+"""What a group is said to think, with no verb of saying: "Shipping analysts are more
+relaxed", "Business leaders have mostly backed Stein"."""
+
+
+def _group_stance(masked: str, text: str, start: int, end: int) -> Attribution | None:
+    """A sentence that opens with a group and says what it thinks: the piece speaks for
+    that group as it does in "critics say"."""
+    sentence = masked[start:end]
+    lead = len(sentence) - len(sentence.lstrip())
+    for verb in _STANCE.finditer(sentence):
+        subject = sentence[lead:verb.start()].strip()
+        if subject and classify(subject) == "group" and len(subject.split()) <= 4:
+            return Attribution(
+                matched=" ".join(text[start + lead:start + verb.end()].split()),
+                start=start + lead, end=start + verb.end(), speaker=subject,
+                kind="group", verb=verb.group().split()[-1])
+        return None
+    return None
+
+
 def find_introductions(text: str, masked: str, stops: list[int], quotations: list[Quotation],
                        taken: list[Attribution], names: FullNames) -> list[Attribution]:
     """The speakers named without a verb of saying, outside the sentences `taken` holds."""
@@ -195,7 +243,8 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
         for start, end in sentences(masked, stops, span):
             if holds(starts, start, end):
                 continue
-            introduced = _introduction(masked, text, start, end, names)
+            introduced = (_introduction(masked, text, start, end, names)
+                          or _group_stance(masked, text, start, end))
             if introduced:
                 found.append(introduced)
             first, last = bisect.bisect_left(quoted, start), bisect.bisect_left(quoted, end)
@@ -203,4 +252,6 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
                 subject = _colon_subject(masked, text, quote, (start, end))
                 if subject:
                     found.append(subject)
+                elif named := _named_after(masked, quote):
+                    found.append(named)
     return found

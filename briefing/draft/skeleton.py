@@ -22,6 +22,9 @@ from briefing.model import MAX_TEXT, Genre, Hand, SourceKind
 from briefing.schema import SCHEMA_LINE
 
 GENRES = frozenset(genre.value for genre in Genre)
+DEFAULT_GENRE = "news"
+"""The genre a draft writes, for review, when the piece does not state one: most pieces
+a reader brings are news reports, and the analyst is asked to check it."""
 URL = re.compile(r"https?://\S+")
 """What `piece.url` accepts (the model's pattern)."""
 
@@ -162,7 +165,7 @@ def _piece(out: _Lines, slug: str, analysis: Analysis | None, path: str | None,
     if about.genre in GENRES:
         out(f"  genre: {about.genre}", f"{found}; or news, analysis, opinion,")
     else:
-        out("  genre: news", "REVIEW: news, analysis, opinion, editorial,")
+        out(f"  genre: {DEFAULT_GENRE}", "REVIEW: news, analysis, opinion, editorial,")
     out("", "feature, interview, report or other")
     if path is not None:
         out(f"  source_text: {scalar(path)}", "every quote is checked against it")

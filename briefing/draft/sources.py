@@ -22,7 +22,15 @@ from dataclasses import dataclass, field, replace
 
 from briefing.draft.attributions import Attribution
 from briefing.draft.ids import source_id
-from briefing.draft.speakers import AGENCIES, bare_name, is_body, noun_of, outlet_name
+from briefing.draft.speakers import (
+    AGENCIES,
+    COMPANY_WORDS,
+    bare_name,
+    is_body,
+    noun_of,
+    outlet_name,
+    paper_core,
+)
 from briefing.model import Hand, SourceKind
 from briefing.words import ID_LENGTH, slugify
 
@@ -78,6 +86,15 @@ _NOT_OFFICIAL = re.compile(
     r"\b(?:company|union|party|campaign|association|federation|institute|foundation|"
     r"alliance|coalition|operator|delegation|board|executive|owner)\b", re.I)
 """The bodies and roles of ROLE_NOUN that are not the state's."""
+_PARTY = re.compile(
+    r"\b(?:union|unions|trade union|association|federation|cooperative|co-operative|"
+    r"alliance|campaign|campaigners|protest group|residents' group|growers|owners)\b"
+    r"(?!['\u2019]s? (?:minist|government))", re.I)
+"""The bodies that are parties to what a piece reports, not the state: a union, an
+employers' or growers' association, a campaign; they and the people who speak for them
+("the union's chief negotiator") are participants."""
+_STATE = re.compile(r"\b(?:ministry|minister|government|state|police|council|authority|"
+                    r"agency|department|parliament|mayor|governor)\b", re.I)
 _KINDS: dict[str, tuple[SourceKind, str]] = {
     "outlet": (SourceKind.NEWS_REPORT, "a news outlet"),
     "unnamed": (SourceKind.UNNAMED_SOURCES, "the piece does not name them"),
@@ -107,6 +124,8 @@ def guess_kind(attribution: Attribution) -> tuple[SourceKind, str]:
         return SourceKind.EXPERT, f"{official}: a former official"
     if expert := _clue(_EXPERT, *phrases):
         return SourceKind.EXPERT, expert
+    if (party := _clue(_PARTY, *phrases)) and not _STATE.search(words):
+        return SourceKind.PARTICIPANT, f"{party}: a party to the events"
     if official:
         return SourceKind.OFFICIAL, official
     if kind == "role" and not _NOT_OFFICIAL.search(attribution.speaker):
@@ -135,6 +154,10 @@ _PRONOUNS: dict[str, Callable[[DraftSource], bool]] = {
 }
 """Which sources met before each pronoun may stand for; "they", any."""
 _AGENCY = re.compile(r"^the (?:news )?agency$", re.I)
+_SPOKESPERSON = re.compile(
+    r"^(?:a|an|the)\s+(?:(?P<of>[\w'\u2019 -]+?)\s+spokes(?:man|woman|person)|"
+    r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+the\s+(?P<for>[\w'\u2019 -]+))$", re.I)
+"""An unnamed spokesperson of a body: the body's voice, not a source of their own."""
 
 
 class Sources:
@@ -190,6 +213,10 @@ class Sources:
         noun = noun_of(a.speaker)
         return next((s for s in reversed(self.items) if s.noun and s.noun == noun), None)
 
+    def knows_body(self, speaker: str) -> bool:
+        """Whether a body met before is what "the council" (`speaker`) points back to."""
+        return self._body(speaker) is not None
+
     def _body(self, speaker: str) -> DraftSource | None:
         """The body met before that "the council" points back to ("the town council")."""
         bare = re.fullmatch(r"the\s+(\w+)", speaker.strip(), re.I)
@@ -199,6 +226,15 @@ class Sources:
         ends = re.compile(rf"\b{re.escape(bare.group(1))}$", re.I)
         return next((s for s in reversed(self.recent) if s.via != s.who and (
             ends.search(s.who) or (not s.person and noun.search(s.who)))), None)
+
+    def _spoken_for(self, speaker: str) -> DraftSource | None:
+        """The body met before that an unnamed spokesperson speaks for ("a spokesman for
+        the authority", "a ministry spokesperson"), if any."""
+        found = _SPOKESPERSON.match(speaker.strip())
+        if found is None:
+            return None
+        body = (found["of"] or found["for"]).split()[-1]
+        return self._body(f"the {body}")
 
     def add(self, a: Attribution, relayed: str | None) -> DraftSource | None:
         """The source `a` points to, made or found, or None for a pronoun with no antecedent."""
@@ -214,6 +250,9 @@ class Sources:
                 return self._pointed(earlier, a)
             if a.kind == "pronoun":
                 return None
+        if a.kind in ("role", "unnamed") and (body := self._spoken_for(a.speaker)):
+            _note(body, a.matched)  # "a spokesman for the authority": the authority's voice
+            return self._pointed(body, a)
         if a.kind == "role" and (body := self._body(a.speaker)) is not None:
             _note(body, a.matched)
             return self._pointed(body, a)
@@ -253,7 +292,9 @@ class Sources:
         kind, why = guess_kind(a)
         if a.kind == "group":
             kind, why = self._group_kind(a)
-        person = a.kind == "name" and not is_body(a.speaker)
+        # one unnamed person ("a former engineer at the board") is whom "she said" may mean
+        person = (a.kind == "name" and not is_body(a.speaker)) or (
+            a.kind == "unnamed" and re.match(r"(?:a|an|one)\s", a.speaker, re.I) is not None)
         return DraftSource(
             source_id(a.kind, a.speaker, a.description), a.who, named, kind, Hand.FIRST,
             anonymity=anonymity, person=person,
@@ -271,18 +312,33 @@ class Sources:
     def _key(self, a: Attribution) -> str:
         if a.kind == "name":
             return "name:" + slugify(bare_name(a.speaker), 200)
+        if a.kind in ("document", "data") and (core := paper_core(a.speaker)):
+            return f"{a.kind}:" + slugify(core, 200)  # "inspection reports", met again
         return f"{a.kind}:" + slugify(a.speaker, 200)
 
     def _find(self, a: Attribution) -> DraftSource | None:
         found = self.by_key.get(self._key(a))
         if found or a.kind != "name":
             return found
+        key = self._key(a)
+        same = [s for k, s in self.by_key.items() if k.startswith("name:") and not s.person
+                and (_short_for(k[5:], key[5:]) or _short_for(key[5:], k[5:]))]
+        if same:  # a company met again in short, or in full: "Mirren Gateway (Holdings)"
+            return same[-1]
         bare = bare_name(a.speaker).split()
         if len(bare) == 1:  # a surname met again: "Brenton said"
             people = [s for k, s in self.by_key.items()
                       if k.startswith("name:") and k[5:].split("-")[-1] == slugify(bare[0])]
             return people[-1] if people else None
         return None
+
+
+def _short_for(longer: str, shorter: str) -> bool:
+    """Whether slug `shorter` is slug `longer` without the words of a company's name
+    after it ("mirren-gateway" for "mirren-gateway-holdings")."""
+    if not longer.startswith(shorter + "-"):
+        return False
+    return all(w in COMPANY_WORDS for w in longer[len(shorter) + 1:].split("-"))
 
 
 def _note(source: DraftSource, matched: str) -> None:

@@ -72,8 +72,11 @@ broadcaster NRK")."""
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[a-z]{{1,3}}-[{UPPER}][\w'\u2019-]*)"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|du|dos|das|y)"
 _NAME = re.compile(
-    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,5}}$"
+    rf"^(?:[Tt]he\s+)?{NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|of|for|and|on|&)\s+(?:the\s+)?)?"
+    rf"{NAME_WORD}){{0,5}}$"
 )
+"""A capitalised name, a person's ("Ana de la Cruz") or a body's ("Royal College of
+Midwives", "Institute for Digital Rights")."""
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -96,7 +99,8 @@ _UNNAMED_NOUN = (
     r"analysts|experts|observers|critics|residents|witnesses|authorities|"
     r"individuals?|members?|staffers?|employees?|someone|managers?|workers?|engineers?|"
     r"drivers?|nurses?|doctors?|teachers?|soldiers?|guards?|miners?|dockers?|farmers?|"
-    r"residents?|police officers?|negotiators?"
+    r"residents?|police officers?|negotiators?|midwi(?:fe|ves)|paramedics?|pilots?|clerks?|"
+    r"planners?|inspectors?|technicians?|controllers?"
 )
 _UNNAMED = re.compile(
     r"^(?:(?:a|an|one|two|three|four|five|six|several|some|many|other|multiple|\d+)\s+)?"
@@ -110,7 +114,8 @@ _ANAPHOR = re.compile(
     r"^(?:(?:one|some|two|three|several|many|most|all) of )?"
     r"(?:the|those|these|that|this|the same)\s+"
     r"(?P<noun>officials?|sources?|diplomats?|people|persons?|aides?|insiders?|agency|"
-    r"report|memo|study|survey|poll|statement|document|letter|figures|data)$",
+    r"reports?|memos?|stud(?:y|ies)|surveys?|polls?|statements?|documents?|letters?|figures|"
+    r"data)$",
     re.I,
 )
 _GROUP_NOUN = (
@@ -118,7 +123,9 @@ _GROUP_NOUN = (
     r"observers|brokers|traders|investors|ministers|campaigners|activists|scientists|"
     r"doctors|lawyers|groups|unions|shopkeepers|drivers|workers|miners|dockers|parents|"
     r"teachers|villagers|locals|forecasters|environmentalists|businesses|landlords|tenants|"
-    r"commuters|passengers|users|voters|lawmakers|legislators|governments|countries"
+    r"commuters|passengers|users|voters|lawmakers|legislators|governments|countries|"
+    r"leaders|researchers|forwarders|agents|hauliers|carriers|retailers|growers|fishermen|"
+    r"midwives|nurses|patients|pensioners|economists|bankers|executives"
 )
 _GROUP = re.compile(
     r"^(?:(?:the|some|many|other|most|local|several)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
@@ -133,7 +140,8 @@ ROLE_NOUN = (
     r"president|prime minister|minister|secretary|court|prosecutors?|regulator|union|"
     r"party|campaign|ambassador|envoy|commander|chief|head|director|board|delegation|"
     r"association|federation|institute|foundation|alliance|coalition|operator|service|"
-    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|"
+    r"negotiator|MP|lawmaker|senator|representative|executive|trust|chamber|inspectorate|"
+    r"watchdog|"
     r"White House|Kremlin|Pentagon|State Department|Foreign Office"
 )
 _ROLE = re.compile(
@@ -150,12 +158,19 @@ ORG_WORDS = _word_set(
     technologies labs media pharmaceuticals ltd inc corp co plc gmbh sa ag"""
 )
 """Words that make a capitalised name a body's, not a person's ("Green Party")."""
+COMPANY_WORDS = _word_set(
+    """group holdings mining minerals energy motors industries airlines airways lines
+    shipping logistics ltd inc corp co plc gmbh sa ag corporation company construction
+    engineering pharmaceuticals technologies systems partners"""
+)
+"""Words that make a body's name a company's ("Mirren Gateway Holdings"): what "the
+company" may stand for, and what a company's name may be met again without."""
 _PAPER = re.compile(
-    r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"^(?:(?:a|an|the|[\w'\u2019-]+['\u2019]s)\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
-    r"(?P<document>report|statement|document|study|memo|letter|filing|assessment|"
-    r"analysis|briefing|transcript|ruling|indictment|complaint|paper|agreement|decree|"
-    r"contract|audit|draft|minutes|records|emails|messages|cables))\b"
+    r"(?P<document>reports?|statements?|documents?|stud(?:y|ies)|memos?|letters?|filings?|"
+    r"assessments?|analysis|briefing|transcripts?|ruling|indictment|complaint|papers?|"
+    r"agreement|decree|contracts?|audits?|draft|minutes|records|emails|messages|cables))\b"
     r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
     r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
     re.I | re.S,
@@ -166,7 +181,7 @@ _TITLES = _word_set(
     lt sgt capt captain admiral adm ambassador judge justice chancellor king queen prince
     princess sheikh rev father pope deputy chief foreign interior defence defense finance
     economy health state commander chairman chairwoman chair spokesman spokeswoman
-    spokesperson the"""
+    spokesperson mp mep councillor councilor alderman leader opposition local the"""
 )
 ABBREVIATIONS = _word_set(
     "mr mrs ms dr st gen col lt sgt capt prof sen rep gov jr sr rev no vs etc inc corp co "
@@ -210,6 +225,20 @@ def classify(head: str) -> str | None:
     return None
 
 
+def paper_core(speaker: str) -> str | None:
+    """The words that name a document or data set, without an article or what follows
+    the noun ("Inspection reports from March 2024" -> "inspection reports"), when they
+    are two words or more: what a paper met again is known by."""
+    found = _PAPER.match(speaker.strip())
+    if found is None:
+        return None
+    noun_end = found.end("data") if found.group("data") else found.end("document")
+    words = speaker.strip()[:noun_end].split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words).lower() if len(words) >= 2 else None
+
+
 def noun_of(speaker: str) -> str | None:
     """The noun, singular, of unnamed sources, a group, a paper or an anaphor ("those
     officials" -> "official", "a report by the audit office" -> "report")."""
@@ -226,8 +255,10 @@ def noun_of(speaker: str) -> str | None:
 
 
 def is_body(name: str) -> bool:
-    """Whether a capitalised name is a body's (a party, a company, an acronym), not a person's."""
-    words = name.split()
+    """Whether a capitalised name is a body's (a party, a company, an acronym), not a person's.
+
+    Titles before a person's name are not the name ("Local MP Gareth Lloyd")."""
+    words = bare_name(name).split()
     return any(w.lower().strip(".,") in ORG_WORDS for w in words) or any(
         len(w) >= 2 and w.isupper() for w in words)
 
