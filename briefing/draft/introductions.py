@@ -154,10 +154,11 @@ def _subject(clause: str) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _colon_subject(masked: str, text: str, quote: Quotation,
-                   sentence: tuple[int, int]) -> Attribution | None:
+def _colon_subject(masked: str, text: str, quote: Quotation, sentence: tuple[int, int],
+                   names: FullNames) -> Attribution | None:
     """"Luis Ortega rejected the charge: “...”": the sentence's subject speaks (a sentence
-    with no attribution of its own)."""
+    with no attribution of its own). One capitalised word speaks only as the surname of
+    someone named in full before: "Talks: “fail”" is a headline, not a speaker."""
     before = masked[sentence[0]:quote.start].rstrip()
     if not before.endswith(":"):
         return None
@@ -166,6 +167,9 @@ def _colon_subject(masked: str, text: str, quote: Quotation,
     if found is None:
         return None
     speaker, kind, description = found
+    if kind == "name" and " " not in speaker.strip() and names.before(
+            speaker.strip(), sentence[0]) is None:
+        return None
     return Attribution(
         matched=" ".join(text[sentence[0]:colon].split()), start=sentence[0], end=colon,
         speaker=" ".join(speaker.split()), kind=kind, verb=":",
@@ -249,7 +253,7 @@ def find_introductions(text: str, masked: str, stops: list[int], quotations: lis
                 found.append(introduced)
             first, last = bisect.bisect_left(quoted, start), bisect.bisect_left(quoted, end)
             for quote in quotations[first:last]:
-                subject = _colon_subject(masked, text, quote, (start, end))
+                subject = _colon_subject(masked, text, quote, (start, end), names)
                 if subject:
                     found.append(subject)
                 elif named := _named_after(masked, quote):
