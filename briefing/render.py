@@ -200,5 +200,6 @@ def qr_svg(url: str) -> str:
     its text for those who cannot see it (the PDF's figure's alternative text)."""
     import segno  # only briefs that ask for a QR code pay for the import
 
+    title = f"QR code of the piece's address: {url}"
     return str(segno.make(url, error="m").svg_inline(scale=2, border=0, dark="#000",
-                                                     title=f"QR code of the piece's address: {url}"))
+                                                     title=title))
