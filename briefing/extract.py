@@ -146,9 +146,9 @@ def _inside(out: Path, name: str, pdf: Path) -> Path:
     it anywhere else."""
     parts = PurePosixPath(name).parts
     if (not parts or len(name) > MAX_NAME or UNSAFE_NAME.search(name) or name.startswith("/")
-            or any(p in ("..", ".", "") for p in parts)):
-        raise InputError.at(pdf, f"this PDF carries a file named {name!r}, which would be "
-                            f"written outside {out}; nothing was written",
+            or ".." in parts or PurePosixPath(name).as_posix() != name):
+        raise InputError.at(pdf, f"this PDF carries a file named {name!r}, which is not a "
+                            f"plain path inside {out}; nothing was written",
                             "a brief's PDF names its files by plain relative paths: this one "
                             "was altered, or made by another program")
     target = out.joinpath(*parts)
