@@ -50,9 +50,11 @@ PDFUA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
 
 
 def pdf_bytes(document: Document, *, standard: PdfStandard = PdfStandard.PDF_A_3B,
-              carried: Iterable[Carried] = (), dated: dt.datetime | None = None) -> bytes:
+              carried: Iterable[Carried] = (), dated: dt.datetime | None = None,
+              labels: Iterable[tuple[int, str]] = ()) -> bytes:
     """The PDF of `document`, tagged for screen readers, claiming `standard`, carrying
-    the `carried` files as associated files of relationship Source, dated `dated`.
+    the `carried` files as associated files of relationship Source, dated `dated`;
+    `labels` number its pages (from page index, in style: `r` i, ii; `D` 1, 2).
 
     Title, author, subject, keywords, language and date come from the HTML's <head>
     (see templates/base.html.j2); nothing comes from the clock or from the machine's
@@ -66,7 +68,7 @@ def pdf_bytes(document: Document, *, standard: PdfStandard = PdfStandard.PDF_A_3
                    created=when, modified=when, relationship=RELATIONSHIP)
         for item in carried
     ]
-    finish = partial(_finish, ua=standard is PdfStandard.PDF_UA_1)
+    finish = partial(_finish, ua=standard is PdfStandard.PDF_UA_1, labels=tuple(labels))
     if standard is PdfStandard.PLAIN:
         data = document.write_pdf(pdf_tags=True, attachments=attachments, finisher=finish)
     else:
@@ -77,10 +79,16 @@ def pdf_bytes(document: Document, *, standard: PdfStandard = PdfStandard.PDF_A_3
     return data
 
 
-def _finish(_document: Document, pdf: Any, *, ua: bool) -> None:
-    """The last touches before the PDF is written: its associated files, and the claim
-    of PDF/UA-1 when `ua`."""
+def _finish(_document: Document, pdf: Any, *, ua: bool,
+            labels: tuple[tuple[int, str], ...]) -> None:
+    """The last touches before the PDF is written: its associated files, its page
+    labels, and the claim of PDF/UA-1 when `ua`."""
     _associate(pdf)
+    if labels:
+        numbers = pydyf.Array()
+        for start, style in labels:
+            numbers += [start, pydyf.Dictionary({"S": f"/{style}"})]
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})
     if ua:
         _claim_ua(pdf)
 
