@@ -197,3 +197,15 @@ def test_a_pdf_carrying_a_fine_brief_extracts(
     assert result.exit_code == 0, result.output
     assert everything_in(out) == ["brief.yaml", "piece.txt"]
     assert (out / "brief.yaml").read_bytes() == BRIEF
+
+
+def test_the_limits_are_the_ones_documented(repo: Path) -> None:
+    from briefing import extract
+
+    record = (repo / "docs" / "record.md").read_text(encoding="utf-8")
+    mib = 1024 * 1024
+    for said in (f"| the PDF file | {extract.MAX_PDF_BYTES // mib} MiB |",
+                 f"stops here) | {extract.MAX_CARRIED_BYTES // mib} MiB |",
+                 f"| files carried | {extract.MAX_CARRIED} |",
+                 f"| a carried file's name | {extract.MAX_NAME} characters"):
+        assert said in record, said
