@@ -46,7 +46,13 @@ ARCHIVAL = "pdf/a-3b"
 """WeasyPrint's variant for PDF/A-3b: sRGB output intent, XMP identification, fonts
 embedded, and attachments as associated files (the PDF/A part that allows them)."""
 XMP_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-PDFUA_PART = "{http://www.aiim.org/pdfua/ns/id/}part"
+PDFUA_ID = "http://www.aiim.org/pdfua/ns/id/"
+PDFA_EXTENSION = "{http://www.aiim.org/pdfa/ns/extension/}"
+PDFA_SCHEMA = "{http://www.aiim.org/pdfa/ns/schema#}"
+PDFA_PROPERTY = "{http://www.aiim.org/pdfa/ns/property#}"
+for _prefix, _uri in (("pdfuaid", PDFUA_ID), ("pdfaExtension", PDFA_EXTENSION[1:-1]),
+                      ("pdfaSchema", PDFA_SCHEMA[1:-1]), ("pdfaProperty", PDFA_PROPERTY[1:-1])):
+    ElementTree.register_namespace(_prefix, _uri)
 
 
 def pdf_bytes(document: Document, *, standard: PdfStandard = PdfStandard.PDF_A_3B,
@@ -111,7 +117,9 @@ def _associate(pdf: Any) -> None:
 
 def _claim_ua(pdf: Any) -> None:
     """Add PDF/UA-1's identification (pdfuaid:part 1) to the XMP WeasyPrint wrote for
-    PDF/A-3b: one file claims both. Its tagging is that of every brief's PDF."""
+    PDF/A-3b: one file claims both. PDF/A allows in the XMP only the schemas it lists
+    or describes, so the pdfuaid schema is described too (a PDF/A extension schema).
+    Its tagging is that of every brief's PDF."""
     number = int(pdf.catalog["Metadata"].split()[0])
     stream = pdf.objects[number]
     packet = b"".join(p if isinstance(p, bytes) else str(p).encode() for p in stream.stream)
@@ -119,9 +127,27 @@ def _claim_ua(pdf: Any) -> None:
     rdf = ElementTree.fromstring(packet[start:end])
     description = rdf.find(f"{XMP_RDF}Description")
     assert description is not None, "WeasyPrint's XMP starts with its identification"
-    description.set(PDFUA_PART, "1")
+    description.set(f"{{{PDFUA_ID}}}part", "1")
+    rdf.append(_ua_schema())
     claimed = ElementTree.tostring(rdf, encoding="unicode").encode()
     stream.stream = [packet[:start] + claimed + packet[end:]]
+
+
+def _ua_schema() -> ElementTree.Element:
+    """The PDF/A extension schema that describes pdfuaid:part (ISO 14289-1, 5)."""
+    sub = ElementTree.SubElement
+    description = ElementTree.Element(f"{XMP_RDF}Description", {f"{XMP_RDF}about": ""})
+    bag = sub(sub(description, f"{PDFA_EXTENSION}schemas"), f"{XMP_RDF}Bag")
+    schema = sub(bag, f"{XMP_RDF}li", {f"{XMP_RDF}parseType": "Resource"})
+    for name, text in (("schema", "PDF/UA Universal Accessibility Schema"),
+                       ("namespaceURI", PDFUA_ID), ("prefix", "pdfuaid")):
+        sub(schema, f"{PDFA_SCHEMA}{name}").text = text
+    properties = sub(sub(schema, f"{PDFA_SCHEMA}property"), f"{XMP_RDF}Seq")
+    part = sub(properties, f"{XMP_RDF}li", {f"{XMP_RDF}parseType": "Resource"})
+    for name, text in (("name", "part"), ("valueType", "Integer"), ("category", "internal"),
+                       ("description", "Indicates which part of ISO 14289 is followed")):
+        sub(part, f"{PDFA_PROPERTY}{name}").text = text
+    return description
 
 
 def _components(glyph: bytes) -> list[int]:

@@ -146,6 +146,9 @@ def test_pdf_ua_1_claims_both_and_has_what_it_needs(accessible: dict[str, Path])
     path = accessible["memo"]
     meta = xmp(path)
     assert 'pdfuaid:part="1"' in meta and 'pdfaid:part="3"' in meta
+    # PDF/A admits pdfuaid only described by an extension schema.
+    assert "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in meta
+    assert "<pdfaProperty:name>part</pdfaProperty:name>" in meta
     assert "<dc:title>" in meta
     root = PdfReader(path).trailer["/Root"]
     assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
