@@ -7,6 +7,7 @@ each claim rests on (docs/record.md lists what is checked and what is not).
 from __future__ import annotations
 
 import base64
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -171,15 +172,80 @@ def test_the_structure_a_screen_reader_follows(theme: str, accessible: dict[str,
     assert figures == ["The Unit", "QR code of the piece's address: https://example.org/piece"]
 
 
-def test_the_two_column_themes_read_in_the_order_of_the_one_column_page(
-    accessible: dict[str, Path]
-) -> None:
-    def sections(path: Path) -> list[str]:
-        return [tag for tag, _alt in structure(path) if tag in ("/H1", "/H2", "/H3", "/Figure")]
+def headings(path: Path) -> list[tuple[str, str]]:
+    """Each heading of the structure tree, in its order, with the text it tags: the
+    text of its marked content (MCID) on the page, as a screen reader reads it."""
+    reader = PdfReader(path)
+    texts: dict[int, str] = defaultdict(str)
+    open_marks: list[int | None] = []
 
-    memo = sections(accessible["memo"])
-    assert sections(accessible["sheet"]) == memo
-    assert sections(accessible["contrast"]) == memo
+    def before(operator: bytes, args: list[Any], _cm: Any, _tm: Any) -> None:
+        if operator == b"BDC":
+            props = args[1] if len(args) > 1 else None
+            open_marks.append(props.get("/MCID") if hasattr(props, "get") else None)
+        elif operator == b"BMC":
+            open_marks.append(None)
+        elif operator == b"EMC" and open_marks:
+            open_marks.pop()
+
+    def text(words: str, *_state: Any) -> None:
+        mcid = next((m for m in reversed(open_marks) if m is not None), None)
+        if mcid is not None:
+            texts[int(mcid)] += words
+
+    reader.pages[0].extract_text(visitor_operand_before=before, visitor_text=text)
+
+    def marks(node: Any) -> list[int]:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, int):
+            return [node]
+        if isinstance(node, dict):
+            if "/MCID" in node:
+                return [int(node["/MCID"])]
+            kids = node.get("/K", [])
+            return [m for kid in (kids if isinstance(kids, list) else [kids]) for m in marks(kid)]
+        return []
+
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            element = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(element, dict) and "/S" in element:
+                if str(element["/S"]) in ("/H1", "/H2", "/H3"):
+                    words = " ".join("".join(texts[m] for m in marks(element)).split())
+                    found.append((str(element["/S"]), words))
+                walk(element)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
+    return found
+
+
+@pytest.fixture(scope="module")
+def example_in_themes(example_yaml: Path, tmp_path_factory: pytest.TempPathFactory
+                      ) -> dict[str, Path]:
+    """The example, every section filled, in each theme."""
+    out = tmp_path_factory.mktemp("themes")
+    return {theme: Builder(out=out / theme, formats=("pdf",), theme=theme
+                           ).build(example_yaml).outputs[0]
+            for theme in ("memo", "sheet", "contrast")}
+
+
+def test_the_two_column_themes_read_in_the_order_of_the_one_column_page(
+    example_in_themes: dict[str, Path]
+) -> None:
+    memo = headings(example_in_themes["memo"])
+    assert memo[:3] == [("/H1", "FPIF op-ed: why Russia backs Assad, and why it will regret it"),
+                        ("/H2", "BOTTOM LINE"), ("/H2", "KEY JUDGMENTS")]
+    assert memo[-1] == ("/H2", "OPEN QUESTIONS AND INDICATORS")
+    assert len(memo) == 12  # title, six sections, the critique's five parts
+    # Down the left column and on into the right: the same order as the memo's (each
+    # theme sets its headings' case its own way).
+    for theme in ("sheet", "contrast"):
+        read = headings(example_in_themes[theme])
+        assert [(tag, words.casefold()) for tag, words in read] == [
+            (tag, words.casefold()) for tag, words in memo], theme
 
 
 def test_plain_claims_nothing_and_still_carries_its_files(
