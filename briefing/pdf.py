@@ -7,6 +7,10 @@ briefing subsets the fonts itself instead (`subset_truetype`): it keeps the outl
 of the glyphs the page uses and empties the others, leaving every glyph at its number,
 as WeasyPrint's own subsetters do. That is a few milliseconds of byte copying per font,
 needs no library, and never looks at the clock.
+
+The PDF is also a record (docs/record.md): it claims PDF/A-3b by default, or PDF/UA-1
+with it, and carries the brief's YAML and the piece's text as associated files, dated
+from the brief, so that it stays byte-reproducible and the brief can be had back.
 """
 
 from __future__ import annotations
