@@ -24,6 +24,7 @@ from briefing.logo import Logo, read_logo
 from briefing.model import Brief, OutputFormat
 from briefing.output import write_atomic
 from briefing.quotes import piece_text_path, read_piece_text
+from briefing.record import Carried, carried
 from briefing.render import Renderer
 from briefing.rules import DRAFT_ADVICE, PLACEHOLDER, check_brief
 from briefing.validate import validate
@@ -70,6 +71,8 @@ class Checked:
     """Checked as a draft (see `as_draft`): its REVIEW placeholders do not stop a build."""
     logo: Logo | None = None
     """Its logo (`design.logo`), read and checked."""
+    carried: tuple[Carried, ...] = ()
+    """The files its PDF carries (`design.attach`): its YAML and the piece's text, as read."""
 
     def problems(self, *, strict: bool = False) -> list[Diagnostic]:
         """The findings that stop a build: errors, and warnings too if `strict`.
@@ -106,8 +109,21 @@ def check(path: Path, *, today: dt.date | None = None, templates_dir: Path | Non
         digest.update(b"\0source\0" + piece_text.text.encode())
     if logo is not None:
         digest.update(b"\0logo\0" + logo.data)
+    text_file = piece_text_path(path, brief)
     return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest(),
-                   path, piece_text_path(path, brief), logo=logo)
+                   path, text_file, logo=logo,
+                   carried=carried(brief, path.name, _bytes_of(path),
+                                   _bytes_of(text_file) if text_file and piece_text else None))
+
+
+def _bytes_of(path: Path) -> bytes:
+    """A file as it is on disk, for the PDF to carry byte for byte (the loader and the
+    quote check read it as text: a BOM and line ends are theirs to fold)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BriefingError(f"cannot read {path} again: {exc.strerror}",
+                            "was it moved or deleted during the build? build again") from None
 
 
 def named_piece_text(path: Path) -> Path | None:
@@ -213,11 +229,16 @@ class Builder:
                                logo=checked.logo)
         return self.layout.fit(html, checked.file, renderer.stylesheet())
 
-    def pdf(self, fitted: Fitted) -> bytes:
-        """The PDF of a fitted page."""
+    def pdf(self, fitted: Fitted, checked: Checked | None = None) -> bytes:
+        """The PDF of a fitted page: claiming the brief's `design.pdf` standard and
+        carrying its files (`design.attach`), when `checked` is given."""
         from briefing.pdf import pdf_bytes
+        from briefing.record import dated
 
-        return pdf_bytes(fitted.document)
+        if checked is None:
+            return pdf_bytes(fitted.document)
+        return pdf_bytes(fitted.document, standard=checked.brief.design.pdf,
+                         carried=checked.carried, dated=dated(checked.brief))
 
     def formats_of(self, checked: Checked) -> tuple[str, ...]:
         """The outputs of a brief: the builder's `formats`, then its own `design.formats`."""
@@ -236,7 +257,7 @@ class Builder:
         made: dict[Path, bytes] = {}
         if "pdf" in formats or "png" in formats:
             assert fitted is not None, "a PDF or PNG needs the fitted page"
-            pdf = self.pdf(fitted)
+            pdf = self.pdf(fitted, checked)
             if "pdf" in formats:
                 made[self.out / f"{stem}.pdf"] = pdf
             if "png" in formats:

@@ -407,6 +407,23 @@ class OutputFormat(StrEnum):
     DOCX = "docx"
 
 
+class Attach(StrEnum):
+    """What a brief's PDF carries inside it, so that the brief can be had back from it."""
+
+    BRIEF = "brief"
+    TEXT = "text"
+    BOTH = "both"
+    NONE = "none"
+
+
+class PdfStandard(StrEnum):
+    """The standard a brief's PDF claims to meet (docs/record.md says what is checked)."""
+
+    PDF_A_3B = "pdf/a-3b"
+    PDF_UA_1 = "pdf/ua-1"
+    PLAIN = "plain"
+
+
 class FontChoice(StrEnum):
     """Body type, among the fonts shipped with briefing."""
 
@@ -478,6 +495,17 @@ class Design(Model):
         default=None,
         description="The logo's text for readers who cannot see it, such as the unit's "
         "name (without it: 'Logo').",
+    )
+    attach: Attach = Field(
+        default=Attach.BOTH,
+        description="What the PDF carries inside it: brief (this YAML file, byte for byte, "
+        "comments and all), text (the piece's source text, whose copyright may not allow "
+        "passing it on), both, or none. `briefing extract` gets them back.",
+    )
+    pdf: PdfStandard = Field(
+        default=PdfStandard.PDF_A_3B,
+        description="The standard the PDF claims: pdf/a-3b (archival), pdf/ua-1 (accessible, "
+        "and archival too: it claims both PDF/UA-1 and PDF/A-3b) or plain (neither).",
     )
 
 

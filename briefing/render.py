@@ -196,7 +196,10 @@ DENSITY = {Density.COMPACT: 0.85, Density.NORMAL: 1, Density.AIRY: 1.2}
 
 
 def qr_svg(url: str) -> str:
-    """A QR code of `url` as inline SVG, for readers of the printed page."""
+    """A QR code of `url` as inline SVG, for readers of the printed page; its <title> is
+    its text for those who cannot see it (the PDF's figure's alternative text)."""
     import segno  # only briefs that ask for a QR code pay for the import
 
-    return str(segno.make(url, error="m").svg_inline(scale=2, border=0, dark="#000"))
+    title = f"QR code of the piece's address: {url}"
+    return str(segno.make(url, error="m").svg_inline(scale=2, border=0, dark="#000",
+                                                     title=title))

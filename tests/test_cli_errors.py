@@ -35,8 +35,8 @@ def _invoke(*args: str | Path) -> click.testing.Result:
 
 
 def test_every_command_is_listed() -> None:
-    assert set(NAMES) == {"build", "check", "doctor", "new", "schema", "serve", "theme eject",
-                          "themes"}
+    assert set(NAMES) == {"build", "check", "doctor", "extract", "new", "pack", "schema",
+                          "serve", "theme eject", "themes"}
 
 
 @pytest.mark.parametrize(("words", "command"), COMMANDS, ids=NAMES)
@@ -57,7 +57,7 @@ def test_a_bug_in_any_command_is_one_line_without_debug(
 ) -> None:
     monkeypatch.setattr(command, "callback", _explode)
     args = {"build": ["x.yaml"], "check": ["x.yaml"], "new": ["x"], "theme eject": ["memo"],
-            "serve": ["."]}
+            "serve": ["."], "extract": ["x.pdf"], "pack": ["x.yaml", "--out", "x.pdf"]}
     result = _invoke(*words, *args.get(" ".join(words), []))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -84,6 +84,10 @@ FAILING: dict[str, tuple[Callable[[Path], list[str]], int, str]] = {
             "error: 'Bad Slug' is not a valid name for a brief"),
     "theme eject": (lambda tmp: ["theme", "eject", "memo", str(tmp / "templates")], 2,
                     "already has"),
+    "extract": (lambda tmp: ["extract", str(tmp / "missing.pdf")], 2,
+                "missing.pdf: error: file not found"),
+    "pack": (lambda tmp: ["pack", str(tmp / "missing.yaml"), "--out", str(tmp / "p.pdf")], 2,
+             "missing.yaml: error: file not found"),
 }
 
 

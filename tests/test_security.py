@@ -131,8 +131,9 @@ def test_pdf_has_no_attachment_script_or_outside_link(
     built: tuple[str, pypdf.PdfReader, bytes],
 ) -> None:
     _, reader, raw = built
-    assert reader.attachments == {}
-    assert b"/EmbeddedFile" not in raw and b"/JavaScript" not in raw and b"/Launch" not in raw
+    # It carries its own brief and text (docs/record.md), and nothing else.
+    assert sorted(reader.attachments) == ["hostile.yaml", "piece.txt"]
+    assert b"/JavaScript" not in raw and b"/Launch" not in raw
     uris = []
     for page in reader.pages:
         for annot in page.get("/Annots") or []:
@@ -166,8 +167,10 @@ def test_a_template_cannot_pull_local_files_into_the_pdf(
     assert result.exit_code == 0, result.output
     raw = (out / "brief.pdf").read_bytes()
     reader = pypdf.PdfReader(out / "brief.pdf")
-    assert reader.attachments == {}
+    assert sorted(reader.attachments) == ["brief.yaml"]  # its own brief, nothing pulled in
     assert SECRET.encode() not in raw
+    assert all(SECRET.encode() not in data for files in reader.attachments.values()
+               for data in files)
     assert "does not" in result.stderr  # the refusals are reported as warnings
 
 

@@ -14,7 +14,9 @@ from briefing.cli.build import build
 from briefing.cli.check import check
 from briefing.cli.command import Group
 from briefing.cli.doctor import doctor
+from briefing.cli.extract import extract
 from briefing.cli.new import new
+from briefing.cli.pack import pack
 from briefing.cli.schema import schema
 from briefing.cli.serve import serve
 from briefing.cli.themes import list_themes, theme
@@ -27,7 +29,7 @@ def cli() -> None:
     """Turn YAML summaries of articles into one-page briefs (HTML and PDF)."""
 
 
-for _command in (build, check, new, serve, schema, list_themes, theme, doctor):
+for _command in (build, check, extract, new, pack, serve, schema, list_themes, theme, doctor):
     cli.add_command(_command)
 
 

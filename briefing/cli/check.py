@@ -11,6 +11,7 @@ import click
 from briefing.build import check as check_brief
 from briefing.cli.command import Command, brief_paths, colour
 from briefing.errors import Diagnostic, InputError, Severity
+from briefing.extract import check_record
 from briefing.wording import plural
 
 
@@ -30,6 +31,8 @@ def check(paths: tuple[Path, ...], strict: bool, output: str, templates_dir: Pat
           ) -> None:
     """Validate each brief PATH and hold it to the standards of analytic briefs.
 
+    A PATH that is a PDF has the brief it carries checked (see `briefing extract`).
+
     Prints one line per finding, `file:line:col: CODE severity: message (fix)`; the
     rules are listed in docs/rules.md. Exit status: 0 clean (or warnings only),
     1 when a rule reports an error (or, with --strict, a warning), 2 when a brief is
@@ -39,13 +42,14 @@ def check(paths: tuple[Path, ...], strict: bool, output: str, templates_dir: Pat
     status = 0
     for path in brief_paths(paths):
         try:
-            checked = check_brief(path, templates_dir=templates_dir)
+            findings = (check_record(path, templates_dir) if path.suffix.lower() == ".pdf"
+                        else check_brief(path, templates_dir=templates_dir).findings)
         except InputError as exc:
             found += exc.diagnostics
             status = 2
             continue
-        found += checked.findings
-        if checked.problems(strict=strict) and status == 0:
+        found += findings
+        if any(f.severity is Severity.ERROR or strict for f in findings) and status == 0:
             status = 1
     if output == "json":
         click.echo(json.dumps([d.as_json() for d in found], indent=2))

@@ -224,7 +224,7 @@ class Previews:
             fitted = entry.fitted if entry.fitted_generation == entry.generation else None
         builder = self.builder
         with self._layout_lock:
-            return builder.pdf(fitted or builder.fit(checked))
+            return builder.pdf(fitted or builder.fit(checked), checked)
 
 
 def _reason(exc: BriefingError) -> str:
