@@ -14,6 +14,7 @@ from briefing.cli.build import build
 from briefing.cli.check import check
 from briefing.cli.command import Group
 from briefing.cli.doctor import doctor
+from briefing.cli.languages import languages
 from briefing.cli.new import new
 from briefing.cli.schema import schema
 from briefing.cli.serve import serve
@@ -27,7 +28,7 @@ def cli() -> None:
     """Turn YAML summaries of articles into one-page briefs (HTML and PDF)."""
 
 
-for _command in (build, check, new, serve, schema, list_themes, theme, doctor):
+for _command in (build, check, new, serve, schema, list_themes, theme, languages, doctor):
     cli.add_command(_command)
 
 

@@ -1,0 +1,276 @@
+"""Briefs in the analyst's language: the catalogs, the page's labels and forms, and the
+user's own catalogs (docs/languages.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from briefing import Builder
+from briefing.i18n import catalogs, extract, forms
+
+
+def pdf_text(path: Path) -> str:
+    """The page's text as PDFium reads it: in reading order, right-to-left runs too."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        return " ".join(str(page.get_textpage().get_text_range()) for page in document)
+    finally:
+        document.close()
+
+SHIPPED = ["en", "fr", "de", "es", "ru", "uk", "ar", "he"]
+LABELS = ["Bottom line", "Key judgments", "What drives the actors and the author",
+          "Who and what the piece relies on", "What holds up, and what does not",
+          "Open questions and indicators", "Analytic brief"]
+"""Labels every theme prints for the example brief."""
+ENGLISH_ONLY = ["Bottom line", "Key judgments", "Prepared by", "confidence", "Supports",
+                "second-hand", "Analytic brief", "25 November 2026"]
+"""English words the page prints for the example that no other language's page may."""
+
+
+def _ids(catalog: Catalog) -> set[tuple[str | None, str]]:
+    return {(m.context, str(m.id)) for m in catalog if m.id}
+
+
+def missing(catalog: Catalog, pot: Catalog) -> list[str]:
+    """The messages of `pot` that `catalog` does not translate (or marks fuzzy)."""
+    have = {(m.context, str(m.id)): m for m in catalog if m.id}
+    return [str(m.id) for m in pot if m.id and (
+        (found := have.get((m.context, str(m.id)))) is None or not found.string
+        or found.fuzzy)]
+
+
+@pytest.fixture(scope="module")
+def pot() -> Catalog:
+    return extract.template()
+
+
+def test_the_committed_pot_is_current(pot: Catalog) -> None:
+    with extract.POT.open("rb") as committed:
+        stored = read_po(committed)
+    assert _ids(stored) == _ids(pot), (
+        "briefing/locale/briefing.pot is not what the templates hold: run `make messages`")
+
+
+def test_the_pot_has_the_templates_and_the_terms(pot: Catalog) -> None:
+    ids = _ids(pot)
+    assert (None, "Key judgments") in ids and (None, "Prepared by %(analyst)s.") in ids
+    assert ("likelihood", "improbable") in ids and ("credibility", "improbable") in ids
+    assert ("confidence", "moderate confidence") in ids and ("hand", "second-hand") in ids
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_shipped_catalog_is_complete(language: str, pot: Catalog) -> None:
+    path = catalogs.catalog_file(catalogs.PACKAGE_LOCALE, language)
+    catalog = catalogs.read(path)  # raises on a dropped placeholder
+    assert not missing(catalog, pot), f"{path} lacks translations of {missing(catalog, pot)}"
+
+
+def test_a_catalog_lacking_a_message_is_caught(pot: Catalog) -> None:
+    with catalogs.catalog_file(catalogs.PACKAGE_LOCALE, "fr").open("rb") as file:
+        catalog = read_po(file)
+    catalog.delete("Key judgments")
+    catalog["Bottom line"].string = ""
+    assert missing(catalog, pot) == ["Bottom line", "Key judgments"]
+
+
+@pytest.mark.parametrize("language", [x for x in SHIPPED if x != "en"])
+def test_likelihood_terms_stay_distinct(language: str) -> None:
+    """Fourteen ICD 203 terms, fourteen different words: a reader must tell the rows
+    and the steps apart."""
+    catalog = catalogs.read(catalogs.catalog_file(catalogs.PACKAGE_LOCALE, language))
+    words = [m.string for m in catalog if m.context == "likelihood"]
+    assert len(words) == 14 and len(set(words)) == 14, words
+
+
+# --- the page in each language -------------------------------------------------------------
+
+
+def brief_in(folder: Path, example_yaml: Path, language: str, **meta: Any) -> Path:
+    """The example brief, with its piece's text, in `folder` with `meta.language`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(example_yaml.parent / "sources", folder / "sources", dirs_exist_ok=True)
+    data = yaml.safe_load(example_yaml.read_text(encoding="utf-8"))
+    data["meta"].update(language=language, **meta)
+    path = folder / f"brief-{language}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def folded(text: str) -> str:
+    """Text as compared: Arabic presentation forms to letters, without the vowel marks
+    (which a PDF's text may hold in another order), spaces one, case folded."""
+    letters = "".join(c for c in unicodedata.normalize("NFKC", text)
+                      if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", letters).casefold()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, example_yaml: Path
+          ) -> Callable[[str, str], tuple[str, str]]:
+    """`built(language, theme)`: the example's HTML and PDF text in that language."""
+    cache: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def get(language: str, theme: str = "memo") -> tuple[str, str]:
+        if (language, theme) not in cache:
+            folder = tmp_path_factory.mktemp(f"lang-{language}-{theme}")
+            path = brief_in(folder, example_yaml, language)
+            result = Builder(out=folder / "out", formats=("html", "pdf"), theme=theme,
+                             force=True).build(path)
+            html, pdf = (p for p in sorted(result.outputs) if p.suffix in (".html", ".pdf"))
+            cache[language, theme] = (html.read_text("utf-8"), pdf_text(pdf))
+        return cache[language, theme]
+
+    return get
+
+
+def translation(language: str, msgid: str) -> str:
+    catalog = catalogs.read(catalogs.catalog_file(catalogs.PACKAGE_LOCALE, language))
+    return str(catalog[msgid].string)
+
+
+@pytest.mark.parametrize("language", [x for x in SHIPPED if x not in ("en", "ar", "he")])
+def test_the_pdf_holds_the_languages_labels_and_none_of_englishs(
+    language: str, built: Callable[[str, str], tuple[str, str]], example_yaml: Path
+) -> None:
+    _, text = built(language, "memo")
+    page = folded(text)
+    for label in LABELS:
+        assert folded(translation(language, label)) in page, label
+    for english in ENGLISH_ONLY:
+        assert english.casefold() not in page, f"{english!r} on the {language} page"
+    prepared = yaml.safe_load(example_yaml.read_text("utf-8"))["meta"]["prepared"]
+    assert folded(forms.forms(language).date(prepared)) in page
+
+
+@pytest.mark.parametrize("language", ["ar", "he"])
+def test_a_right_to_left_page_has_its_labels_direction_and_date(
+    language: str, built: Callable[[str, str], tuple[str, str]]
+) -> None:
+    html, text = built(language, "memo")
+    assert f'<html lang="{language}" dir="rtl">' in html
+    page = folded(text)
+    for label in LABELS:
+        assert folded(translation(language, label)) in page, label
+    for english in ENGLISH_ONLY:
+        assert english.casefold() not in page, f"{english!r} on the {language} page"
+    assert folded(forms.forms(language).date(dt.date(2026, 11, 25))) in page
+
+
+def test_dates_in_each_languages_own_form() -> None:
+    day = dt.date(2026, 11, 25)
+    assert forms.forms("en").date(day) == "25 November 2026"
+    assert forms.forms("fr").date(day) == "25 novembre 2026"
+    assert forms.forms("de").date(day) == "25. November 2026"
+    assert forms.forms("es").date(day) == "25 de noviembre de 2026"
+    russian = "25 \u043d\u043e\u044f\u0431\u0440\u044f 2026\u202f\u0433."
+    assert forms.forms("ru").date(day) == russian
+    assert forms.forms("en-US").date(day) == "November 25, 2026"
+
+
+def test_french_quotes_are_guillemets_with_narrow_spaces(
+    built: Callable[[str, str], tuple[str, str]]
+) -> None:
+    html, text = built("fr", "memo")
+    assert "\u00ab\u202fRussia Will Regret" in html  # the headline, quoted by the template
+    assert "\u00ab\u202f" in text and "\u202f\u00bb" in text  # <q>, quoted by the stylesheet
+    assert "\u201c" not in text
+
+
+def test_german_quotes_open_low(built: Callable[[str, str], tuple[str, str]]) -> None:
+    _, text = built("de", "memo")
+    assert "\u201eRussia Will Regret Its Support for the Assad Regime\u201c" in text
+
+
+def test_an_unknown_language_prints_english(built: Callable[[str, str], tuple[str, str]]
+                                            ) -> None:
+    html, text = built("tlh", "memo")
+    assert 'lang="tlh" dir="ltr"' in html and "key judgments" in folded(text)
+
+
+# --- the user's catalogs -------------------------------------------------------------------
+
+
+def user_catalog(templates: Path, language: str, messages: dict[str, str]) -> Path:
+    catalog = Catalog(locale=None, domain="briefing")
+    for msgid, msgstr in messages.items():
+        catalog.add(msgid, msgstr)
+    out = io.BytesIO()
+    write_po(out, catalog, omit_header=True)
+    path = catalogs.catalog_file(templates / "locale", language)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_users_catalog_overrides_one_message_and_keeps_the_rest(
+    tmp_path: Path, example_yaml: Path, run_cli: Any
+) -> None:
+    templates = tmp_path / "templates"
+    user_catalog(templates, "fr", {"Bottom line": "En bref"})
+    brief = brief_in(tmp_path, example_yaml, "fr")
+    result = run_cli("build", brief, "--templates", templates, "--out", tmp_path / "out",
+                     "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    page = folded(pdf_text(tmp_path / "out" / f"{brief.stem}.pdf"))
+    assert "en bref" in page and "l\u2019essentiel" not in page
+    assert "jugements clés" in page  # the shipped French for everything else
+
+
+def test_a_users_new_language(tmp_path: Path, example_yaml: Path, run_cli: Any) -> None:
+    templates = tmp_path / "templates"
+    path = user_catalog(templates, "it", {"Key judgments": "Giudizi chiave"})
+    listed = run_cli("languages", "--templates", templates)
+    assert listed.exit_code == 0
+    assert re.search(r"^it\s+Italian \(italiano\)\s+ltr\s+yours: " + re.escape(str(path)),
+                     listed.output, re.MULTILINE), listed.output
+    assert re.search(r"^he\s+Hebrew.*rtl\s+shipped$", listed.output, re.MULTILINE)
+    brief = brief_in(tmp_path, example_yaml, "it")
+    result = run_cli("build", brief, "--templates", templates, "--out", tmp_path / "out",
+                     "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    page = folded(pdf_text(tmp_path / "out" / f"{brief.stem}.pdf"))
+    assert "giudizi chiave" in page and "25 novembre 2026" in page
+
+
+def test_a_catalog_with_a_syntax_error_is_refused_at_its_line(
+    tmp_path: Path, example_yaml: Path, run_cli: Any
+) -> None:
+    templates = tmp_path / "templates"
+    path = catalogs.catalog_file(templates / "locale", "fr")
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid "Bottom line"\nmsgstr "En bref\n\nmsgid "Key judgments"\n'
+                    'msgstr "Jugements"\n', encoding="utf-8")
+    brief = brief_in(tmp_path, example_yaml, "fr")
+    result = run_cli("build", brief, "--templates", templates, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert f"{path}:" in result.output and "cannot be read" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_translation_that_drops_a_placeholder_is_refused_at_its_line(
+    tmp_path: Path, example_yaml: Path, run_cli: Any
+) -> None:
+    templates = tmp_path / "templates"
+    path = user_catalog(templates, "fr", {"Bottom line": "En bref",
+                                          "Prepared by %(analyst)s.": "Rédigé."})
+    line = next(i for i, text in enumerate(path.read_text("utf-8").splitlines(), 1)
+                if text.startswith('msgid "Prepared by'))
+    brief = brief_in(tmp_path, example_yaml, "fr")
+    result = run_cli("build", brief, "--templates", templates, "--out", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert f"{path}:{line}:" in result.output
+    assert "leaves out %(analyst)s" in result.output and "hint:" in result.output
