@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any, cast
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.grounds import grounds
-from briefing.i18n import catalogs, forms, terms
+from briefing.i18n import bidi, catalogs, forms, terms
 from briefing.logo import Logo
 from briefing.model import Brief, Density, Design, Paper
 
@@ -58,9 +58,11 @@ def environment(
     env.globals["language"] = lang
     env.filters["longdate"] = lang.date
     env.filters["term"] = lambda member: _term(messages.pgettext, member)
-    env.filters["quoted"] = lambda text: Markup(escape(lang.quoted(str(text))))
+    # The analyst's words, isolated when they run the other way than the page.
+    env.filters["bidi"] = lambda text: bidi.isolate(text, lang.direction)
+    env.filters["quoted"] = lambda text: Markup(lang.quoted(bidi.isolate(text, lang.direction)))
     # The analyst's prose, with its inline Markdown as HTML; `plain` for the <head>.
-    env.filters["inline"] = inline.to_html
+    env.filters["inline"] = lambda text: bidi.isolate(inline.to_html(text), lang.direction)
     env.filters["plain"] = inline.to_plain
     return env
 
