@@ -274,3 +274,39 @@ def test_a_translation_that_drops_a_placeholder_is_refused_at_its_line(
     assert result.exit_code == 2, result.output
     assert f"{path}:{line}:" in result.output
     assert "leaves out %(analyst)s" in result.output and "hint:" in result.output
+
+
+# --- the quote check in every language's marks ---------------------------------------------
+
+PIECES = {
+    "fr": "Le maire a répondu\u00a0: \u00ab\u202fNous ne fermerons pas l\u2019école\u202f\u00bb, "
+          "devant le conseil.",
+    "de": "Die Ministerin sagte: \u201eWir bleiben hier\u201c, und ging.",
+    "ru": "\u00ab\u041c\u044b \u043d\u0435 \u0443\u0439\u0434\u0451\u043c\u00bb, "
+          "\u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u043c\u044d\u0440.",
+    "he": "\u05d4\u05d5\u05d0 \u05d0\u05de\u05e8: \u05f4\u05dc\u05d0 \u05e0\u05e1\u05d2\u05d5\u05e8"
+          "\u05f4 \u05d5\u05d9\u05e6\u05d0.",
+}
+QUOTED = {
+    "fr": ["«\u00a0Nous ne fermerons pas l'école\u00a0»", '"Nous ne fermerons pas l\u2019école"',
+           "Nous ne fermerons pas l'école"],
+    "de": ['"Wir bleiben hier", und ging', "\u201cWir bleiben hier\u201d"],
+    "ru": ['"\u041c\u044b \u043d\u0435 \u0443\u0439\u0434\u0451\u043c"'],
+    "he": ['"\u05dc\u05d0 \u05e0\u05e1\u05d2\u05d5\u05e8"',
+           "\u201d\u05dc\u05d0 \u05e0\u05e1\u05d2\u05d5\u05e8\u201d"],
+}
+
+
+@pytest.mark.parametrize("language, quote", [(lang, q) for lang, qs in QUOTED.items()
+                                             for q in qs])
+def test_a_quote_in_other_marks_or_spacing_is_found(language: str, quote: str) -> None:
+    from briefing.quotes import PieceText
+
+    assert PieceText(Path("piece.txt"), PIECES[language]).missing(quote) is None
+
+
+def test_a_changed_word_inside_guillemets_is_still_caught() -> None:
+    from briefing.quotes import PieceText
+
+    found = PieceText(Path("piece.txt"), PIECES["fr"]).missing("Nous ne fermerons jamais")
+    assert found is not None
