@@ -310,3 +310,73 @@ def test_a_changed_word_inside_guillemets_is_still_caught() -> None:
 
     found = PieceText(Path("piece.txt"), PIECES["fr"]).missing("Nous ne fermerons jamais")
     assert found is not None
+
+
+# --- briefing check's rules in the brief's language --------------------------------------
+
+
+def _findings(write_brief: Callable[..., Path], folder: Path, language: str,
+              texts: list[str], likelihoods: list[str | None]) -> list[Any]:
+    from briefing import check
+
+    kjs = [{"text": text, "confidence": "high", **({"likelihood": lk} if lk else {})}
+           for text, lk in zip(texts, likelihoods, strict=True)]
+    path = write_brief(folder, f"rules-{language}", meta={"language": language},
+                       key_judgments=kjs)
+    return [f for f in check(path, today=dt.date(2026, 12, 1)).findings
+            if f.code in ("JU002", "JU003")]
+
+
+def test_the_likelihood_row_rule_reads_the_languages_terms(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    """A French brief that writes row 1's "hautement probable" (highly probable) beside
+    row 0's terms in its fields is told so in French words."""
+    found = _findings(write_brief, tmp_path, "fr",
+                      ["Le port restera ouvert.", "Le maire cédera.",
+                       "La grève est hautement probable avant l'été."],
+                      ["likely", "very likely", None])
+    assert [f.code for f in found] == ["JU003"], [f.message for f in found]
+    assert "'hautement probable'" in found[0].message
+    assert "'très probable'" in (found[0].hint or "")  # row 0's word for 80-95%
+
+
+def test_the_english_terms_are_not_looked_for_in_french(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    """"probable" is row 1 in English but row 0 ("likely") in French: no finding."""
+    found = _findings(write_brief, tmp_path, "fr",
+                      ["Une reprise est probable.", "Le maire cédera."],
+                      [None, "very likely"])
+    assert found == []
+
+
+def test_confidence_and_likelihood_in_one_sentence_in_german(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    found = _findings(write_brief, tmp_path, "de",
+                      ["Ein Rücktritt ist sehr wahrscheinlich, bei hoher Konfidenz."], [None])
+    assert found == []  # "hoher Konfidenz" is not the phrase the page prints
+    found = _findings(write_brief, tmp_path, "de",
+                      ["Ein Rücktritt ist sehr wahrscheinlich (hohe Konfidenz)."], [None])
+    assert [f.code for f in found] == ["JU002"]
+
+
+def test_sentences_end_at_the_arabic_question_mark(
+    tmp_path: Path, write_brief: Callable[..., Path]
+) -> None:
+    likely = "\u0645\u0631\u062c\u0651\u062d"  # the catalog's "likely"
+    confident = "\u062b\u0642\u0629 \u0639\u0627\u0644\u064a\u0629"  # high confidence
+    question = f"\u0647\u0644 \u0647\u0648 {likely}\u061f"  # "is it likely?"
+    found = _findings(write_brief, tmp_path, "ar", [f"{question} {confident}."], [None])
+    assert found == []
+    found = _findings(write_brief, tmp_path, "ar", [f"{likely} {confident}."], [None])
+    assert [f.code for f in found] == ["JU002"]
+
+
+def test_words_with_vowel_marks_count_once() -> None:
+    from briefing.words import word_count
+
+    drives = "\u064a\u062d\u0631\u0651\u0643"  # with a shadda
+    assert word_count(f"{drives} \u0627\u0644\u0641\u0627\u0639\u0644\u064a\u0646") == 2
+    assert word_count("\u05d1\u05be2026 \u05d4\u05d5\u05db\u05df") == 2
