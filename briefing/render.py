@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,7 +21,8 @@ from markupsafe import Markup
 from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.grounds import grounds
-from briefing.i18n import bidi, catalogs, forms, terms
+from briefing.i18n import bidi, catalogs
+from briefing.i18n.language import language as i18n_language
 from briefing.logo import Logo
 from briefing.model import Brief, Density, Design, Paper
 
@@ -38,8 +38,7 @@ def environment(
     the macros a template imports (without its context) translate too: hence one
     environment per language.
     """
-    messages = catalogs.translations(language, user_dir, theme_name)
-    lang = forms.forms(language)
+    lang = i18n_language(language, user_dir, theme_name)
     env = jinja2.Environment(
         extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(
@@ -54,10 +53,10 @@ def environment(
     )
     # `{% trans %}` blocks are read as one line, as babel.cfg extracts them.
     env.policies["ext.i18n.trimmed"] = True
-    cast(Any, env).install_gettext_translations(messages, newstyle=True)
+    cast(Any, env).install_gettext_translations(lang.messages, newstyle=True)
     env.globals["language"] = lang
     env.filters["longdate"] = lang.date
-    env.filters["term"] = lambda member: _term(messages.pgettext, member)
+    env.filters["term"] = lang.term
     # The analyst's words, isolated when they run the other way than the page.
     env.filters["bidi"] = lambda text: bidi.isolate(text, lang.direction)
     env.filters["quoted"] = lambda text: Markup(lang.quoted(bidi.isolate(text, lang.direction)))
@@ -79,12 +78,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     except OSError:
         return None  # a read-only home: compile every time
     return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def _term(pgettext: Callable[[str, str], object], member: Enum) -> str:
-    """The words the page prints for an enumeration's member, in the catalog's language."""
-    context, words = terms.term(member)
-    return str(pgettext(context, words))
 
 
 def longdate(value: dt.date) -> str:

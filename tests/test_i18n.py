@@ -380,3 +380,41 @@ def test_words_with_vowel_marks_count_once() -> None:
     drives = "\u064a\u062d\u0631\u0651\u0643"  # with a shadda
     assert word_count(f"{drives} \u0627\u0644\u0641\u0627\u0639\u0644\u064a\u0646") == 2
     assert word_count("\u05d1\u05be2026 \u05d4\u05d5\u05db\u05df") == 2
+
+
+# --- the Word brief ----------------------------------------------------------------------
+
+
+def _word(folder: Path, example_yaml: Path, language: str) -> Any:
+    import docx
+
+    path = brief_in(folder, example_yaml, language)
+    Builder(out=folder / "out", formats=("docx",), force=True).build(path)
+    return docx.Document(str(folder / "out" / f"{path.stem}.docx"))
+
+
+def _word_text(document: Any) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_word_brief_has_the_languages_labels(tmp_path: Path, example_yaml: Path) -> None:
+    text = _word_text(_word(tmp_path, example_yaml, "es"))
+    for label in ("Lo esencial", "Juicios clave", "Fuente", "confianza alta",
+                  "25 de noviembre de 2026", "de segunda mano", "\u00abRussia Will Regret"):
+        assert label in text, label
+    for english in ENGLISH_ONLY:
+        assert english not in text, english
+
+
+def test_a_right_to_left_word_brief_runs_right_to_left(tmp_path: Path, example_yaml: Path
+                                                       ) -> None:
+    from docx.oxml.ns import qn
+
+    document = _word(tmp_path, example_yaml, "he")
+    assert translation("he", "Key judgments") in _word_text(document)
+    body = document.styles["Normal"].element
+    assert body.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+    assert all(t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables)
+    assert document.sections[0]._sectPr.find(qn("w:bidi")) is not None
