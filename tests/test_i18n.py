@@ -418,3 +418,31 @@ def test_a_right_to_left_word_brief_runs_right_to_left(tmp_path: Path, example_y
     assert body.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
     assert all(t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables)
     assert document.sections[0]._sectPr.find(qn("w:bidi")) is not None
+
+
+# --- briefing new: attributions in French, German and Spanish ----------------------------
+
+ATTRIBUTED = (
+    "Le maire c\u00e8de\n\nPar Paul Martin\n\n"
+    "\u00ab Nous resterons ouverts jusqu\u2019en juin \u00bb, a d\u00e9clar\u00e9 "
+    "H\u00e9l\u00e8ne Castagn\u00e8de, maire de Valmorin, devant le conseil.\n\n"
+    "Selon Laurent Peyrac, directeur de l\u2019agence, le service \u00ab ne peut plus "
+    "fonctionner ainsi \u00bb.\n\n"
+    "\u00abNo cerraremos la escuela\u00bb, dijo Ana Ruiz, alcaldesa de Villaverde.\n\n"
+    "\u201eWir bleiben hier\u201c, sagte Jonas Keller, Sprecher der Stadt.\n"
+)
+
+
+def test_briefing_new_finds_who_speaks_in_french_german_and_spanish(
+    in_tmp: Path, run_cli: Any
+) -> None:
+    (in_tmp / "piece.txt").write_text(ATTRIBUTED, encoding="utf-8")
+    result = run_cli("new", "piece", "--from", "piece.txt")
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((in_tmp / "content" / "piece.yaml").read_text("utf-8"))
+    speakers = [s["who"] for s in drafted["sourcing"]]
+    for name in ("H\u00e9l\u00e8ne Castagn\u00e8de", "Laurent Peyrac", "Ana Ruiz",
+                 "Jonas Keller"):
+        assert any(who.startswith(name) for who in speakers), (name, speakers)
+    quoted = [q["exact"] for q in drafted.get("quotes", [])]
+    assert any(q.startswith("Nous resterons ouverts") for q in quoted), quoted
