@@ -446,3 +446,28 @@ def test_briefing_new_finds_who_speaks_in_french_german_and_spanish(
         assert any(who.startswith(name) for who in speakers), (name, speakers)
     quoted = [q["exact"] for q in drafted.get("quotes", [])]
     assert any(q.startswith("Nous resterons ouverts") for q in quoted), quoted
+
+
+# --- the examples of content/ ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example, language", [("valmorin-maternite.yaml", "fr"),
+                                               ("givat-shaked-water.yaml", "he")])
+def test_each_example_in_another_language_is_one_page_tagged_with_its_language(
+    example: str, language: str, example_yaml: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    brief = example_yaml.parent / example
+    checked = Builder(out=tmp_path, formats=("pdf",)).check(brief)
+    assert not checked.findings, [f.message for f in checked.findings]  # quotes found
+    result = Builder(out=tmp_path, formats=("pdf",), force=True).build(brief)
+    reader = PdfReader(result.outputs[0])
+    assert len(reader.pages) == 1
+    assert reader.trailer["/Root"]["/Lang"] == language
+    title = yaml.safe_load(brief.read_text("utf-8"))["meta"]["title"]
+    assert reader.metadata is not None and reader.metadata.title == title
+    page = folded(pdf_text(result.outputs[0]))
+    assert folded(translation(language, "Key judgments")) in page
+    for english in ENGLISH_ONLY:
+        assert english.casefold() not in page, english
