@@ -56,7 +56,9 @@ def update(pot: Catalog) -> list[Path]:
     for path in sorted(catalogs.PACKAGE_LOCALE.glob(f"*/LC_MESSAGES/{catalogs.DOMAIN}.po")):
         with path.open("rb") as file:
             catalog = read_po(file)
+        created = catalog.creation_date
         catalog.update(pot, no_fuzzy_matching=True)
+        catalog.creation_date = created  # a catalog changes only with its messages
         out = io.BytesIO()
         write_po(out, catalog, width=WIDTH, ignore_obsolete=True, sort_output=False,
                  include_lineno=False)
