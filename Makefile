@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BRIEFS := $(wildcard content/*.yaml)
 
-.PHONY: brief test lint fuzz bench clean references system
+.PHONY: brief test lint fuzz bench clean references messages system
 
 # Make skips the build when no input changed (the second `make brief` costs
 # milliseconds); briefing itself then skips each brief whose own inputs did not change.
@@ -45,6 +45,11 @@ bench: $(VENV)/.installed | system
 # they are now, after a change of look that is meant; see tests/visual/README.md.
 references: $(VENV)/.installed-test
 	$(BIN)/pytest -q tests/test_visual.py --update-references
+
+# The catalogs' template (briefing/locale/briefing.pot) from the templates, and every
+# shipped catalog brought up to it; then translate what tests/test_i18n.py says is missing.
+messages: $(VENV)/.installed
+	$(BIN)/python -m briefing.i18n.extract
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check briefing tests benchmarks

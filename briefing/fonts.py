@@ -36,6 +36,12 @@ FACES = (
     Face("Brief Sans", "NotoSans-BoldItalic", 700, "italic"),
     Face("Brief Arabic", "NotoNaskhArabic-Regular"),
     Face("Brief Arabic", "NotoNaskhArabic-Bold", 700),
+    # Hebrew in the serif and the sans of its own: the Latin faces have no Hebrew, and
+    # Hebrew has no italics (an italic Hebrew brief is set upright, as print does).
+    Face("Brief Hebrew Serif", "NotoSerifHebrew-Regular"),
+    Face("Brief Hebrew Serif", "NotoSerifHebrew-Bold", 700),
+    Face("Brief Hebrew Sans", "NotoSansHebrew-Regular"),
+    Face("Brief Hebrew Sans", "NotoSansHebrew-Bold", 700),
 )
 
 

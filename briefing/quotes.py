@@ -20,13 +20,19 @@ from briefing.positions import YamlDocument
 
 # Editors and outlets differ in their quote marks and spacing around the same words;
 # the brief is faithful if only these differ (a dash is a word's own, so it counts).
+# Languages differ in them too: guillemets (French, Russian, Arabic), low-high marks
+# (German), Hebrew's geresh and gershayim, which Hebrew typists use as quote marks.
 _TYPOGRAPHIC = str.maketrans(
     {
-        **dict.fromkeys(["\u2018", "\u2019", "\u201a", "\u2032"], "'"),  # curly single, prime
-        **dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u2033"], '"'),  # curly double
-        "\u00a0": " ",  # no-break space
+        **dict.fromkeys(["\u2018", "\u2019", "\u201a", "\u201b", "\u2032", "\u2039", "\u203a",
+                         "\u05f3"], "'"),  # curly single, prime, single guillemets, geresh
+        **dict.fromkeys(["\u201c", "\u201d", "\u201e", "\u201f", "\u2033", "\u00ab", "\u00bb",
+                         "\u05f4"], '"'),  # curly double, guillemets, gershayim
+        **dict.fromkeys(["\u00a0", "\u202f", "\u2009"], " "),  # no-break, narrow, thin space
     }
 )
+_INSIDE_GUILLEMETS = re.compile(r"(?<=[\u00ab\u2039])\s+|\s+(?=[\u00bb\u203a])")
+"""The space French sets inside its guillemets ("« oui »"), which others leave out."""
 _SPACE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 """Paragraphs are separated by a blank line (or a line of spaces only)."""
@@ -38,7 +44,12 @@ _EDGE = re.compile(r"^\W+|\W+$")
 
 def normalise(text: str) -> str:
     """Fold whitespace and typographic quotes, so that only the words count."""
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+    return _SPACE.sub(" ", _tight(text).translate(_TYPOGRAPHIC)).strip()
+
+
+def _tight(text: str) -> str:
+    """`text` without the space inside its guillemets: "« oui »" as "«oui»"."""
+    return _INSIDE_GUILLEMETS.sub("", text)
 
 
 def quote_parts(exact: str) -> list[str]:
@@ -91,7 +102,8 @@ class PieceText:
     @cached_property
     def _words(self) -> list[list[str]]:
         """Each paragraph's words as they stand in the text."""
-        return [words for block in _PARAGRAPH.split(self.text) if (words := block.split())]
+        return [words for block in _PARAGRAPH.split(self.text)
+                if (words := _tight(block).split())]
 
     @cached_property
     def _folded(self) -> list[list[str]]:

@@ -2,7 +2,9 @@
 
 Besides the brief, the templates are given what the brief implies but does not say:
 the marks its judgments cite their sources by (briefing.grounds), its logo as a data
-URI (briefing.logo: read and checked before, in the check stage), its design as CSS.
+URI (briefing.logo: read and checked before, in the check stage), its design as CSS,
+and its language (briefing.i18n): the labels through gettext (`_()`, `{% trans %}`),
+the model's terms through `term`, dates through `longdate`, the direction of the page.
 """
 
 from __future__ import annotations
@@ -11,21 +13,34 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import jinja2
+from markupsafe import Markup
 
 from briefing import fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.grounds import grounds
+from briefing.i18n import bidi, catalogs
+from briefing.i18n.language import language as i18n_language
 from briefing.logo import Logo
 from briefing.model import Brief, Density, Design, Paper
 
 
 def environment(
-    user_dir: Path | None, theme_name: str = theme_lookup.DEFAULT_THEME
+    user_dir: Path | None, theme_name: str = theme_lookup.DEFAULT_THEME,
+    language: str = catalogs.SOURCE_LANGUAGE,
 ) -> jinja2.Environment:
-    """A Jinja environment that escapes every value and refuses undefined names."""
+    """A Jinja environment that escapes every value and refuses undefined names, and
+    prints the labels, terms and dates of `language` (a BCP 47 tag).
+
+    The messages are the environment's globals, not the render's variables, so that
+    the macros a template imports (without its context) translate too: hence one
+    environment per language.
+    """
+    lang = i18n_language(language, user_dir, theme_name)
     env = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(
             [str(p) for p in theme_lookup.search_path(user_dir, theme_name)]
         ),
@@ -36,9 +51,17 @@ def environment(
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters["longdate"] = longdate
+    # `{% trans %}` blocks are read as one line, as babel.cfg extracts them.
+    env.policies["ext.i18n.trimmed"] = True
+    cast(Any, env).install_gettext_translations(lang.messages, newstyle=True)
+    env.globals["language"] = lang
+    env.filters["longdate"] = lang.date
+    env.filters["term"] = lang.term
+    # The analyst's words, isolated when they run the other way than the page.
+    env.filters["bidi"] = lambda text: bidi.isolate(text, lang.direction)
+    env.filters["quoted"] = lambda text: Markup(lang.quoted(bidi.isolate(text, lang.direction)))
     # The analyst's prose, with its inline Markdown as HTML; `plain` for the <head>.
-    env.filters["inline"] = inline.to_html
+    env.filters["inline"] = lambda text: bidi.isolate(inline.to_html(text), lang.direction)
     env.filters["plain"] = inline.to_plain
     return env
 
@@ -74,8 +97,19 @@ class Renderer:
     ) -> None:
         self.user_dir = user_dir
         self.theme = theme
-        self.env = environment(user_dir, theme)
+        self._envs: dict[str, jinja2.Environment] = {}
         self._stylesheet: str | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The environment of the templates' own language, for the stylesheet."""
+        return self.environment(catalogs.SOURCE_LANGUAGE)
+
+    def environment(self, language: str) -> jinja2.Environment:
+        """The environment that prints `language`, made the first time it is asked for."""
+        if language not in self._envs:
+            self._envs[language] = environment(self.user_dir, self.theme, language)
+        return self._envs[language]
 
     def render(self, brief: Brief, *, scale: float = 1.0, standalone: bool = True,
                draft: bool = False, logo: Logo | None = None) -> str:
@@ -88,7 +122,7 @@ class Renderer:
         page, in its title and in its keywords.
         """
         return self._guarded(
-            lambda: self.env.get_template(theme_lookup.ENTRY).render(
+            lambda: self.environment(brief.meta.language).get_template(theme_lookup.ENTRY).render(
                 brief=brief,
                 draft=draft,
                 keywords=keywords(brief, draft=draft),

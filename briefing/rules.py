@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from briefing import theme_lookup
 from briefing.errors import Diagnostic, Severity
+from briefing.i18n.vocabulary import SENTENCE, vocabulary
 from briefing.inline import to_plain
-from briefing.model import Brief, Confidence, Likelihood
+from briefing.model import Brief, Likelihood
 from briefing.positions import FieldPath, YamlDocument
 from briefing.quotes import Missing, PieceText, Reason, normalise
 from briefing.suggest import did_you_mean
@@ -82,6 +83,8 @@ class _Context:
     def __init__(self, doc: YamlDocument, brief: Brief, piece_text: PieceText | None,
                  today: dt.date) -> None:
         self.doc, self.brief, self.piece_text, self.today = doc, brief, piece_text, today
+        # The ICD 203 words as the brief's language writes them (briefing.i18n.vocabulary).
+        self.vocabulary = vocabulary(brief.meta.language)
 
     def finding(self, code: str, path: FieldPath, message: str, hint: str) -> Diagnostic:
         return self.doc.diagnostic(path, message, hint, code=code, severity=RULES[code].severity)
@@ -162,21 +165,15 @@ def _confidence_given(ctx: _Context) -> Iterator[Diagnostic]:
                               "confidence level", "add 'confidence: low', 'moderate' or 'high'")
 
 
-_CONFIDENCE = re.compile(
-    r"\b(" + "|".join(c.value for c in Confidence) + r")(?:ly)?[ -]confiden(?:ce|t)\b", re.I
-)
-_LIKELIHOOD = re.compile(
-    r"\b(" + "|".join(sorted((t.value for t in Likelihood), key=len, reverse=True)) + r")\b",
-    re.I,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 @_check
 def _confidence_with_likelihood(ctx: _Context) -> Iterator[Diagnostic]:
+    words = ctx.vocabulary
     for path, text in prose(ctx.brief):
-        for sentence in _SENTENCE.split(text):
-            conf, term = _CONFIDENCE.search(sentence), _LIKELIHOOD.search(sentence)
+        for sentence in SENTENCE.split(text):
+            conf = words.confidence.search(sentence)
+            term = words.likelihood_pattern.search(sentence)
             if conf and term:
                 yield ctx.finding(
                     "JU002", path,
@@ -188,12 +185,14 @@ def _confidence_with_likelihood(ctx: _Context) -> Iterator[Diagnostic]:
 
 @_check
 def _likelihood_rows(ctx: _Context) -> Iterator[Diagnostic]:
+    words = ctx.vocabulary
     used: list[tuple[FieldPath, Likelihood]] = []
     for i, kj in enumerate(ctx.brief.key_judgments):
         if kj.likelihood is not None:
             used.append((("key_judgments", i, "likelihood"), kj.likelihood))
+    pattern = words.likelihood_pattern
     for path, text in prose(ctx.brief):
-        used += [(path, Likelihood(m.group(1).lower())) for m in _LIKELIHOOD.finditer(text)]
+        used += [(path, words.term(m.group(1))) for m in pattern.finditer(text)]
     rows = Counter(term.row for _, term in used)
     if len(rows) < 2:
         return
@@ -203,9 +202,9 @@ def _likelihood_rows(ctx: _Context) -> Iterator[Diagnostic]:
         if term.row != major:
             yield ctx.finding(
                 "JU003", path,
-                f"'{term.value}' is from the other row of likelihood terms than "
-                f"'{example.value}'",
-                f"use one row in a brief: replace it with '{term.in_row(major).value}'",
+                f"'{words.word(term)}' is from the other row of likelihood terms than "
+                f"'{words.word(example)}'",
+                f"use one row in a brief: replace it with '{words.word(term.in_row(major))}'",
             )
 
 

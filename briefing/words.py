@@ -19,8 +19,13 @@ ID_LENGTH = 40
 
 ID = re.compile(ID_PATTERN)
 
-WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
-"""A word: a run of letters or digits, joined by apostrophes or hyphens ("don't", "co-op")."""
+_LETTER = (r"[\w\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+           r"\u0900-\u0903\u093a-\u094f]")
+r"""A letter, a digit, or a mark written on one: Hebrew's points, Arabic's vowels and shadda,
+Devanagari's vowel signs are not `\w` to Python, and would split a word in two."""
+WORD = re.compile(rf"{_LETTER}+(?:['\u2019\u05be-]{_LETTER}+)*")
+"""A word: a run of letters or digits, joined by apostrophes or hyphens ("don't", "co-op")
+or by Hebrew's maqaf."""
 
 
 def word_count(text: str) -> int:

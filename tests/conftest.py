@@ -20,7 +20,8 @@ from briefing.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "content" / "fpif-russia-assad.yaml"
-BRIEF_FONTS = ("Brief-Serif", "Brief-Sans", "Brief-Arabic")
+BRIEF_FONTS = ("Brief-Serif", "Brief-Sans", "Brief-Arabic", "Brief-Hebrew-Serif",
+               "Brief-Hebrew-Sans")
 
 MINIMAL: dict[str, Any] = {
     "piece": {"headline": "A test headline", "outlet": "The Test Gazette", "genre": "news"},

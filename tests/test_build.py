@@ -151,7 +151,7 @@ def test_html_is_self_contained(example_html: str) -> None:
     assert all(u.startswith("data:") for u in urls), [u[:40] for u in urls if "data:" not in u]
     assert "@page" in html
     assert "--scale" in html
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
 
 
 def test_html_scale_is_the_one_the_pdf_was_fitted_at(
@@ -506,7 +506,8 @@ def test_brief_language_reaches_html_and_pdf(
     path = write_brief(in_tmp, meta={"language": "fr"})
     result = run_cli("build", path.name, "--out", "out")
     assert result.exit_code == 0, result.output
-    assert '<html lang="fr">' in (in_tmp / "out" / "brief.html").read_text(encoding="utf-8")
+    html = (in_tmp / "out" / "brief.html").read_text(encoding="utf-8")
+    assert '<html lang="fr" dir="ltr">' in html
     assert PdfReader(in_tmp / "out" / "brief.pdf").trailer["/Root"]["/Lang"] == "fr"
 
 

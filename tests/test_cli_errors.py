@@ -35,8 +35,8 @@ def _invoke(*args: str | Path) -> click.testing.Result:
 
 
 def test_every_command_is_listed() -> None:
-    assert set(NAMES) == {"build", "check", "doctor", "extract", "new", "pack", "schema",
-                          "serve", "theme eject", "themes"}
+    assert set(NAMES) == {"build", "check", "doctor", "extract", "languages", "new", "pack",
+                          "schema", "serve", "theme eject", "themes"}
 
 
 @pytest.mark.parametrize(("words", "command"), COMMANDS, ids=NAMES)

@@ -14,6 +14,8 @@ import briefing
 
 PACKAGE_TEMPLATES = Path(briefing.__file__).parent / "templates"
 MARKER = "MARKER-7f3a: our own bottom line"
+HEADING = "<h2>{{ _(\"Bottom line\") }}</h2>"
+"""The bluf partial's heading, as the template writes it (through the catalogs)."""
 
 
 def override_bluf(folder: Path, text: str | None = None) -> Path:
@@ -21,9 +23,9 @@ def override_bluf(folder: Path, text: str | None = None) -> Path:
     target = folder / "partials" / "bluf.html.j2"
     target.parent.mkdir(parents=True, exist_ok=True)
     original = (PACKAGE_TEMPLATES / "partials" / "bluf.html.j2").read_text(encoding="utf-8")
-    assert "<h2>Bottom line</h2>" in original
+    assert HEADING in original
     if text is None:
-        text = original.replace("<h2>Bottom line</h2>", f"<h2>{MARKER}</h2>")
+        text = original.replace(HEADING, f"<h2>{MARKER}</h2>")
     target.write_text(text, encoding="utf-8")
     return target
 

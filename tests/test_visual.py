@@ -40,6 +40,10 @@ QUANTIZE_ERROR = 12
 third of THRESHOLD), which makes them about a third the size; else in full colour."""
 THEMES = list(theme_lookup.themes())
 UPDATE_ENV = "BRIEFING_UPDATE_REFERENCES"
+RTL_EXAMPLE = "givat-shaked-water.yaml"
+RTL = "he"
+"""The right-to-left example, content/givat-shaked-water.yaml (in Hebrew): each theme has a
+reference of it too, `<theme>-he.png`, the page mirrored."""
 
 
 # --- comparing images ---------------------------------------------------------------------
@@ -159,6 +163,22 @@ def page(
 
 
 @pytest.fixture(scope="session")
+def rtl_page(
+    tmp_path_factory: pytest.TempPathFactory, example_yaml: Path
+) -> Callable[[str], Image.Image]:
+    """`rtl_page(theme)`: the right-to-left example's page in `theme`, rendered once."""
+    cache: dict[str, Image.Image] = {}
+
+    def get(theme: str) -> Image.Image:
+        if theme not in cache:
+            cache[theme] = render(example_yaml.parent / RTL_EXAMPLE, theme,
+                                  tmp_path_factory.mktemp(f"png-{theme}-{RTL}"))
+        return cache[theme]
+
+    return get
+
+
+@pytest.fixture(scope="session")
 def update(request: pytest.FixtureRequest) -> bool:
     """True when the references are to be written rather than compared with."""
     return bool(request.config.getoption("--update-references")) or (
@@ -180,8 +200,19 @@ def test_theme_looks_like_its_reference(
     assert_looks_like(page(theme), reference, tmp_path / "visual", theme)
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_theme_looks_like_its_reference_right_to_left(
+    theme: str, rtl_page: Callable[[str], Image.Image], update: bool, tmp_path: Path
+) -> None:
+    reference = VISUAL / f"{theme}-{RTL}.png"
+    if update:
+        save_reference(rtl_page(theme), reference)
+    assert_looks_like(rtl_page(theme), reference, tmp_path / "visual", f"{theme}-{RTL}")
+
+
 def test_every_reference_is_of_a_theme() -> None:
-    stale = sorted(p.name for p in VISUAL.glob("*.png") if p.stem not in THEMES)
+    known = {*THEMES, *(f"{theme}-{RTL}" for theme in THEMES)}
+    stale = sorted(p.name for p in VISUAL.glob("*.png") if p.stem not in known)
     assert not stale, f"reference images of no theme in {VISUAL}: {stale}; delete them"
 
 

@@ -15,6 +15,7 @@ from briefing.cli.check import check
 from briefing.cli.command import Group
 from briefing.cli.doctor import doctor
 from briefing.cli.extract import extract
+from briefing.cli.languages import languages
 from briefing.cli.new import new
 from briefing.cli.pack import pack
 from briefing.cli.schema import schema
@@ -29,7 +30,8 @@ def cli() -> None:
     """Turn YAML summaries of articles into one-page briefs (HTML and PDF)."""
 
 
-for _command in (build, check, extract, new, pack, serve, schema, list_themes, theme, doctor):
+for _command in (build, check, extract, new, pack, serve, schema, list_themes, theme, languages,
+                 doctor):
     cli.add_command(_command)
 
 

@@ -41,10 +41,31 @@ _SPEECH = (
 _FINDING = ("found|finds|find|showed|shown|shows|show|estimated|estimates|estimate|concluded|"
             "suggests|suggest|expects|rated|rates|ranked|ranks")
 """What a document, a study or data does ("a report found"), and a body that forecasts."""
+SAYING: dict[str, tuple[str, str]] = {
+    "fr": ("[Ss]elon|[Dd]['\u2019]après",
+           "a dit|a déclaré|déclare|a affirmé|affirme|a expliqué|explique|a ajouté|ajoute|"
+           "a estimé|estime|a souligné|souligne|a dénoncé|dénonce|reconnaît|a reconnu|"
+           "confie|a confié|résume|a résumé|a indiqué|indique|a précisé|précise|"
+           "a assuré|a averti"),
+    "de": ("[Ll]aut|[Nn]ach Angaben (?:von|des|der)",
+           "sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|meinte|"
+           "kritisierte|bestätigte|schrieb|berichtete|berichtet|räumte ein|fügte hinzu|"
+           "teilte mit"),
+    "es": ("[Ss]egún|[Dd]e acuerdo con",
+           "dijo|afirmó|afirma|declaró|declara|explicó|explica|añadió|añade|aseguró|"
+           "asegura|señaló|señala|advirtió|indicó|reconoció|criticó|denunció|informó|"
+           "escribió"),
+}
+"""Beside English's: each language's words for "according to", and its verbs of saying,
+as a piece in it attributes ("selon l'ARS", "a déclaré Laurent Peyrac", "dijo Ruiz").
+The piece's language is not known before it is read, so all are looked for."""
+_BY_ELSEWHERE = "|".join(by for by, _ in SAYING.values())
+_SAID_ELSEWHERE = "|".join(said for _, said in SAYING.values())
 _VERB = re.compile(
     r"\b(?:(?P<by>[Aa]ccording to|reported by|quoted by|cited by|citing|[Ii]n the words of|"
     r"announced by|"
-    rf"(?:[Aa]n? )?interview with)|(?P<verb>{_SPEECH}|{_FINDING}))\b"
+    rf"(?:[Aa]n? )?interview with|{_BY_ELSEWHERE})|"
+    rf"(?P<verb>{_SPEECH}|{_FINDING}|{_SAID_ELSEWHERE}))\b"
 )
 _AUXILIARY = re.compile(
     r"(?<=\w)(?:\s+(?:have|has|had|also|long|already|repeatedly|often|again|publicly|"

@@ -56,5 +56,8 @@ def docx_bytes(brief: Brief, *, scale: float, templates_dir: Path | None, theme:
 
     found = reference.read(reference.find(templates_dir, theme))
     look = word_look(theme)
-    return writer.docx_bytes(brief, found, scale=scale * look.scale * SAFETY,
+    from briefing.i18n.language import language
+
+    spoken = language(brief.meta.language, templates_dir, theme)
+    return writer.docx_bytes(brief, found, spoken, scale=scale * look.scale * SAFETY,
                              grade_words=look.grade_words, draft=draft, logo=logo)

@@ -113,6 +113,28 @@ def design(document: Document, brief: Brief) -> None:
     put(normal, language)
 
 
+def direction(document: Document, way: str) -> None:
+    """A right-to-left brief's paragraphs and sections set right to left (`w:bidi`):
+    every paragraph style inherits it from the body's; tables follow (`Writer.table`)."""
+    if way != "rtl":
+        return
+    for style in document.styles:
+        if style.type is not None and int(style.type) == PARAGRAPH_STYLE:
+            put(style.element.get_or_add_pPr(), element("w:bidi"))
+    from docx.oxml.ns import qn
+
+    after = {qn(f"w:{tag}") for tag in ("rtlGutter", "docGrid", "printerSettings",
+                                         "sectPrChange")}  # what follows w:bidi
+    for section in document.sections:
+        sect = section._sectPr
+        at = next((i for i, item in enumerate(sect) if item.tag in after), len(sect))
+        sect.insert(at, element("w:bidi"))
+
+
+PARAGRAPH_STYLE = 1
+"""python-docx's WD_STYLE_TYPE.PARAGRAPH, without importing its enum for one number."""
+
+
 def banners(document: Document, brief: Brief, draft: bool) -> None:
     """The banner (`design.banner`) at the top and the foot of every page; DRAFT on top."""
     top = [text for text in ("DRAFT" if draft else "", brief.design.banner or "") if text]

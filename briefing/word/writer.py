@@ -4,23 +4,26 @@ Each section of the page becomes what Word and screen readers know: the title an
 section headings are Heading 1 and 2 (the navigation pane lists them), lists are Word
 lists, the motives and sources are tables whose header row repeats, quotes and the
 confidence of a judgment are character styles, the piece's address is a hyperlink.
-The words are the page's words, in the page's order (partials/*.html.j2): the PDF and
-the Word brief can be read side by side. No text carries a font or size of its own;
-the styles of the reference document (`reference.py`) set them, scaled by the page's
-fitted scale (`setup.scaled`), so that the brief takes one page in Word too.
+The words are the page's words, from the same catalogs (briefing.i18n), in the page's
+order (partials/*.html.j2): the PDF and the Word brief can be read side by side. No
+text carries a font or size of its own; the styles of the reference document
+(`reference.py`) set them, scaled by the page's fitted scale (`setup.scaled`), so that
+the brief takes one page in Word too.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.grounds import Grounds, grounds
+from briefing.i18n.language import Language
 from briefing.logo import Logo
 from briefing.model import Brief, Quote
-from briefing.render import DENSITY, longdate
+from briefing.render import DENSITY
 from briefing.word import setup, styles
 from briefing.word.ooxml import element, put
 from briefing.word.properties import properties
@@ -47,6 +50,8 @@ class Writer:
     document: Document
     grounds: Grounds
     draft: bool
+    language: Language
+    """The brief's language: its labels, terms, dates and quotation marks."""
     grade_words: bool = False
     """Whether the sourcing table says what each grade means (see `WordLook`)."""
     logo: Logo | None = None
@@ -84,8 +89,9 @@ class Writer:
                 run.font.name = "Courier New"
 
     def quote(self, paragraph: Paragraph, quote: Quote) -> None:
-        """A quote in its character style, between curly quotation marks, and its context."""
-        self.text(paragraph, f"“{quote.exact}”", styles.QUOTE)
+        """A quote in its character style, between the language's quotation marks, and its
+        context."""
+        self.text(paragraph, self.language.quoted(quote.exact), styles.QUOTE)
         if quote.context:
             self.text(paragraph, " (")
             self.prose(paragraph, quote.context)
@@ -118,18 +124,18 @@ class Writer:
 
     def masthead(self) -> None:
         """The kicker line, the title, the piece it is on (partials/header.html.j2)."""
-        brief, piece = self.brief, self.brief.piece
-        kicker = ["Analytic brief", f"{piece.genre.value} piece"]
+        brief, piece, _ = self.brief, self.brief.piece, self.language.gettext
+        kicker = [_("Analytic brief"), self.language.term(piece.genre)]
         if brief.design.show.date:
-            kicker.append(longdate(brief.meta.prepared))
+            kicker.append(self.language.date(brief.meta.prepared))
         self.paragraph(styles.KICKER, SEP.join(kicker))
         title = self.paragraph(styles.TITLE)
         if self.logo is not None and self.logo.media_type == "image/png":
             self.picture(title, self.logo.data, LOGO_MM, "Logo", self.logo.alt)
             self.text(title, " ")
         self.text(title, brief.meta.title)
-        line = self.paragraph(styles.CITATION, "On ")
-        self.text(line, f"“{piece.headline}”", styles.QUOTE)
+        line = self.paragraph(styles.CITATION, _("On") + " ")
+        self.text(line, self.language.quoted(piece.headline), styles.QUOTE)
         if piece.dek:
             line.add_run().add_break()
             self.text(line, piece.dek)
@@ -138,14 +144,14 @@ class Writer:
             self.text(line, SEP)
         self.text(line, piece.outlet + SEP)
         if piece.author:
-            self.text(line, f"by {piece.author}")
+            self.text(line, _("by %(author)s", author=piece.author))
         else:
-            self.text(line, "author not stated", styles.MUTED)
+            self.text(line, _("author not stated"), styles.MUTED)
         self.text(line, SEP)
         if piece.published:
-            self.text(line, f"published {longdate(piece.published)}")
+            self.text(line, f"{_('published')} {self.language.date(piece.published)}")
         else:
-            self.text(line, "date not stated" + (": " if piece.published_note else ""),
+            self.text(line, _("date not stated") + (": " if piece.published_note else ""),
                       styles.MUTED)
             if piece.published_note:
                 self.prose(line, piece.published_note)
@@ -180,12 +186,12 @@ class Writer:
 
     def bluf(self) -> None:
         """The bottom line."""
-        self.heading("Bottom line")
+        self.heading(self.language.gettext("Bottom line"))
         self.prose(self.paragraph(styles.BLUF), self.brief.bluf)
 
     def judgments(self) -> None:
         """Key judgments: each with its sources' marks, cited words, likelihood, confidence."""
-        self.heading("Key judgments")
+        self.heading(self.language.gettext("Key judgments"))
         for kj in self.brief.key_judgments:
             item = self.paragraph(styles.NUMBERED)
             self.prose(item, kj.text)
@@ -197,21 +203,22 @@ class Writer:
                 self.text(item, " [" + "; ".join(c.source.who for c in cited) + "]")
             for quote in self.grounds.quotes(kj):
                 self.text(item, " ")
-                self.text(item, f"“{quote.quote.exact}”", styles.QUOTE)
+                self.text(item, self.language.quoted(quote.quote.exact), styles.QUOTE)
             if kj.likelihood:
                 self.text(item, " ")
-                self.text(item, kj.likelihood.value, styles.LIKELIHOOD)
+                self.text(item, self.language.term(kj.likelihood), styles.LIKELIHOOD)
             if kj.confidence:
                 self.text(item, " ")
-                self.text(item, f"{kj.confidence.value} confidence", styles.CONFIDENCE)
+                self.text(item, self.language.term(kj.confidence), styles.CONFIDENCE)
 
     def motives(self) -> None:
         """What drives the actors: a table of actor, motive, evidence and basis."""
         if not self.brief.motives:
             return
-        self.heading("What drives the actors and the author")
-        table = self.table("What drives the actors and the author",
-                           ["Actor", "Motive", "Evidence in the piece", "Basis"],
+        _ = self.language.gettext
+        self.heading(_("What drives the actors and the author"))
+        table = self.table(_("What drives the actors and the author"),
+                           [_("Actor"), _("Motive"), _("Evidence in the piece"), _("Basis")],
                            [17, 34, 31, 18])
         for motive in self.brief.motives:
             actor, what, evidence, basis = self.row(table)
@@ -222,38 +229,39 @@ class Writer:
                     self.text(evidence, "; ")
                 self.quote(evidence, quote)
             if not motive.evidence:
-                self.text(evidence, "none quoted", styles.MUTED)
-            self.text(basis, motive.basis.value)
+                self.text(evidence, _("none quoted"), styles.MUTED)
+            self.text(basis, self.language.term(motive.basis))
             basis.add_run().add_break()
-            self.text(basis, f"{motive.confidence.value} confidence", styles.CONFIDENCE)
+            self.text(basis, self.language.term(motive.confidence), styles.CONFIDENCE)
 
     def sourcing(self) -> None:
         """The sources and their grades: a table, unless `design.show.sourcing` is off."""
         if not (self.brief.sourcing and self.brief.design.show.sourcing):
             return
-        self.heading("Who and what the piece relies on")
+        _, term = self.language.gettext, self.language.term
+        self.heading(_("Who and what the piece relies on"))
         # The grade's meaning, when printed, is set under it: its column widens for it.
         widths = [24, 40, 18, 18] if self.grade_words else [25, 47, 20, 8]
-        table = self.table("Who and what the piece relies on",
-                           ["Source", "Supports", "Kind", "Grade"], widths)
+        table = self.table(_("Who and what the piece relies on"),
+                           [_("Source"), _("Supports"), _("Kind"), _("Grade")], widths)
         for source in self.brief.sourcing:
             who, supports, kind, grade = self.row(table)
             self.text(who, self.grounds.mark(source), styles.MARK)
             self.text(who, f" {source.who}")
             if not source.named:
                 who.add_run().add_break()
-                self.text(who, "anonymous" + (": " if source.anonymity else ""), styles.MUTED)
+                self.text(who, _("anonymous") + (": " if source.anonymity else ""), styles.MUTED)
                 if source.anonymity:
                     self.prose(who, source.anonymity)
             self.prose(supports, source.supports)
             for quote in source.quotes:
                 supports.add_run().add_break()
                 self.quote(supports, quote)
-            self.text(kind, f"{source.kind.value}, {source.hand.value}-hand")
+            self.text(kind, f"{term(source.kind)}, {term(source.hand)}")
             self.text(grade, source.grade, styles.STRONG)
             if self.grade_words:
                 grade.add_run().add_break()
-                self.text(grade, f"{source.reliability.meaning}; {source.credibility.meaning}",
+                self.text(grade, f"{term(source.reliability)}; {term(source.credibility)}",
                           styles.MUTED)
 
     def critique(self) -> None:
@@ -262,16 +270,17 @@ class Writer:
         if not (c.strengths or c.factual_errors or c.unsupported_claims
                 or c.missing_perspectives or c.rhetoric):
             return
-        self.heading("What holds up, and what does not")
+        _ = self.language.gettext
+        self.heading(_("What holds up, and what does not"))
         blocks: list[tuple[str, list[Callable[[Paragraph], None]]]] = [
-            ("Strengths", [self._strength(s.point, s.quote) for s in c.strengths]),
-            ("Factual errors", [self._labelled(e.claim, "In fact:", e.correction)
-                                for e in c.factual_errors]),
-            ("Unsupported claims", [self._labelled(u.claim, "Problem:", u.issue)
-                                    for u in c.unsupported_claims]),
-            ("Missing perspectives", [self._named(m.who, None, m.why)
-                                      for m in c.missing_perspectives]),
-            ("Rhetoric", [self._named(r.device, r.quote, r.effect) for r in c.rhetoric]),
+            (_("Strengths"), [self._strength(s.point, s.quote) for s in c.strengths]),
+            (_("Factual errors"), [self._labelled(e.claim, _("In fact:"), e.correction)
+                                   for e in c.factual_errors]),
+            (_("Unsupported claims"), [self._labelled(u.claim, _("Problem:"), u.issue)
+                                       for u in c.unsupported_claims]),
+            (_("Missing perspectives"), [self._named(m.who, None, m.why)
+                                         for m in c.missing_perspectives]),
+            (_("Rhetoric"), [self._named(r.device, r.quote, r.effect) for r in c.rhetoric]),
         ]
         for title, items in blocks:
             if items:
@@ -298,12 +307,12 @@ class Writer:
 
     def _named(self, name: str, quote: Quote | None, text: str) -> Callable[[Paragraph], None]:
         def write(item: Paragraph) -> None:
-            self.text(item, f"{name}:", styles.STRONG)
+            self.text(item, self.language.gettext("%(name)s:", name=name), styles.STRONG)
             self.text(item, " ")
             if quote:
                 self.quote(item, quote)
                 self.text(item, " ")
-                self.text(item, "Effect:", styles.LABEL)
+                self.text(item, self.language.gettext("Effect:"), styles.LABEL)
                 self.text(item, " ")
             self.prose(item, text)
         return write
@@ -312,10 +321,10 @@ class Writer:
         """Open questions and indicators, each labelled with its kind."""
         if not self.brief.watch:
             return
-        self.heading("Open questions and indicators")
+        self.heading(self.language.gettext("Open questions and indicators"))
         for item in self.brief.watch:
             line = self.paragraph(styles.BULLET)
-            self.text(line, item.kind.value, styles.LABEL)
+            self.text(line, self.language.term(item.kind), styles.LABEL)
             self.text(line, " ")
             self.prose(line, item.text)
 
@@ -324,13 +333,18 @@ class Writer:
         show, meta = self.brief.design.show, self.brief.meta
         if not show.footer:
             return
+        _ = self.language.gettext
         line = self.paragraph(styles.LEGEND)
-        if show.prepared_by:
-            dated = f", {longdate(meta.prepared)}" if show.date else ""
-            self.text(line, f"Prepared by {meta.analyst}{dated}. ")
-        self.text(line, "Confidence and likelihood terms after ICD 203; source grades after "
-                  "the Admiralty code (reliability A\u2013F, credibility 1\u20136). Quotes are "
-                  "verbatim from the piece.")
+        if show.prepared_by and show.date:
+            # The page's message, its markup around the date dropped.
+            prepared = _('Prepared by %(analyst)s, <span class="date">%(date)s</span>.',
+                         analyst=meta.analyst, date=self.language.date(meta.prepared))
+            self.text(line, re.sub(r"<[^>]+>", "", prepared) + " ")
+        elif show.prepared_by:
+            self.text(line, _("Prepared by %(analyst)s.", analyst=meta.analyst) + " ")
+        self.text(line, _("Confidence and likelihood terms after ICD 203; source grades after "
+                          "the Admiralty code (reliability A\u2013F, credibility 1\u20136). "
+                          "Quotes are verbatim from the piece."))
 
     # --- tables --------------------------------------------------------------------------
 
@@ -347,6 +361,8 @@ class Writer:
         table.autofit = False
         tblpr = table._tbl.tblPr
         put(tblpr, element("w:tblCaption", val=caption))
+        if self.language.direction == "rtl":  # the first column on the right
+            put(tblpr, element("w:bidiVisual"))
         look = element("w:tblLook", val="0420", firstRow="1", lastRow="0", firstColumn="0",
                        lastColumn="0", noHBand="1", noVBand="1")
         put(tblpr, look)
@@ -379,8 +395,9 @@ class Writer:
             section()
 
 
-def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words: bool = False,
-               draft: bool = False, logo: Logo | None = None) -> bytes:
+def docx_bytes(brief: Brief, reference: Reference, language: Language, *, scale: float,
+               grade_words: bool = False, draft: bool = False, logo: Logo | None = None
+               ) -> bytes:
     """The Word brief: `brief` on `reference`'s styles, its sizes at `scale`; with
     `grade_words`, the sourcing table says what each grade means; `logo` beside the
     title if it is a PNG."""
@@ -392,7 +409,8 @@ def docx_bytes(brief: Brief, reference: Reference, *, scale: float, grade_words:
     setup.scaled(document, scale * setup.size_factor(brief), DENSITY[brief.design.density])
     setup.design(document, brief)
     setup.banners(document, brief, draft)
-    Writer(brief, document, grounds(brief), draft, grade_words, logo).write()
+    setup.direction(document, language.direction)
+    Writer(brief, document, grounds(brief), draft, language, grade_words, logo).write()
     properties(document, brief, draft)
     out = io.BytesIO()
     document.save(out)
