@@ -34,6 +34,9 @@ WORD_OVERLAP = 0.98
 THEMES = list(theme_lookup.themes())
 CASES = [(theme, paper, "example") for theme in THEMES for paper in PAPERS]
 FLOOR_CASES = [(theme, "a4", "floor") for theme in THEMES]
+LANGUAGES = {"fr": "valmorin-maternite.yaml", "he": "givat-shaked-water.yaml"}
+"""The examples in another language, one of them right to left, by the kind of case."""
+LANGUAGE_CASES = [(theme, "a4", language) for theme in THEMES for language in LANGUAGES]
 FLOOR_SCALE = 0.83
 """A brief whose PDF is set at this scale or less is at the fit's floor (0.8) or next to it."""
 EXTRA = ("The analyst judges that the dispute will shape the conduct of the regional powers "
@@ -52,9 +55,12 @@ class Converted:
     scale: float
 
 
-def brief_data(example: dict[str, Any], theme: str, paper: str, kind: str) -> dict[str, Any]:
+def brief_data(example: dict[str, Any], theme: str, paper: str, kind: str,
+               content: Path) -> dict[str, Any]:
+    if kind in LANGUAGES:
+        example = yaml.safe_load((content / LANGUAGES[kind]).read_text(encoding="utf-8"))
     data = copy.deepcopy(example)
-    data["design"] = {"theme": theme, "paper": paper}
+    data["design"] = {**data.get("design", {}), "theme": theme, "paper": paper}
     if kind == "floor":
         data["key_judgments"] += [{"text": f"{EXTRA} ({i})", "confidence": "moderate"}
                                   for i in range(FLOOR_EXTRA[theme])]
@@ -81,9 +87,9 @@ def converted(soffice: str, example_yaml: Path, tmp_path_factory: pytest.TempPat
     example = yaml.safe_load(example_yaml.read_text(encoding="utf-8"))
     builder = Builder(out=folder / "out", formats=("pdf", "docx"), force=True)
     built: dict[tuple[str, str, str], tuple[Path, float]] = {}
-    for theme, paper, kind in CASES + FLOOR_CASES:
+    for theme, paper, kind in CASES + FLOOR_CASES + LANGUAGE_CASES:
         path = content / f"{theme}-{paper}-{kind}.yaml"
-        path.write_text(yaml.safe_dump(brief_data(example, theme, paper, kind),
+        path.write_text(yaml.safe_dump(brief_data(example, theme, paper, kind, content),
                                        allow_unicode=True, sort_keys=False), encoding="utf-8")
         result = builder.build(path)
         built[theme, paper, kind] = (path, result.scale or 1.0)
@@ -99,7 +105,7 @@ def converted(soffice: str, example_yaml: Path, tmp_path_factory: pytest.TempPat
             for case, (path, scale) in built.items()}
 
 
-@pytest.mark.parametrize("theme, paper, kind", CASES + FLOOR_CASES)
+@pytest.mark.parametrize("theme, paper, kind", CASES + FLOOR_CASES + LANGUAGE_CASES)
 def test_libreoffice_lays_the_word_brief_out_on_one_page_of_its_paper(
     theme: str, paper: str, kind: str, converted: dict[tuple[str, str, str], Converted]
 ) -> None:
