@@ -240,3 +240,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def require_fixture() -> Callable[[bool, str, str], None]:
     """`require(found, what, install)`: skip without an optional program; fail on CI."""
     return require
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium executable: skip without it, but fail on CI, which must have it."""
+    found = shutil.which("chromium")
+    require(found is not None, "Chromium (it prints the HTML briefs)",
+            "sudo apt-get install -y chromium")
+    assert found is not None
+    return found

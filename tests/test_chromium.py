@@ -42,16 +42,6 @@ THEMES = list(theme_lookup.themes())
 CASES = [(theme, paper) for theme in THEMES for paper in PAPERS]
 
 
-@pytest.fixture(scope="session")
-def chromium(require: Callable[[bool, str, str], None]) -> str:
-    """The Chromium executable: skip without it, but fail on CI, which must have it."""
-    found = shutil.which("chromium")
-    require(found is not None, "Chromium (it prints the HTML briefs)",
-            "sudo apt-get install -y chromium")
-    assert found is not None
-    return found
-
-
 def print_to_pdf(chromium: str, html: Path, pdf: Path, profile: Path) -> Path:
     """Print `html` to `pdf` with headless Chromium, offline, from the fresh `profile`."""
     command = [

@@ -188,15 +188,6 @@ def test_an_arabic_name_in_an_english_brief_is_isolated(
 # --- Chromium -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium(require: Callable[[bool, str, str], None]) -> str:
-    found = shutil.which("chromium")
-    require(found is not None, "Chromium (it prints the HTML briefs)",
-            "sudo apt-get install -y chromium")
-    assert found is not None
-    return found
-
-
 @pytest.mark.parametrize("theme", THEMES)
 def test_chromium_prints_the_right_to_left_html_on_one_page(
     theme: str, chromium: str, example_yaml: Path, tmp_path: Path

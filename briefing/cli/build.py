@@ -12,6 +12,7 @@ from briefing import theme_lookup
 from briefing.build import ALL_FORMATS, FORMATS, Builder
 from briefing.cli.command import Command, brief_paths, colour, debugging
 from briefing.cli.engine_log import route_engine_warnings
+from briefing.cli.options import templates_option, theme_option
 from briefing.theme_lookup import default_user_dir
 from briefing.wording import plural
 
@@ -41,15 +42,9 @@ def _formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ..
     callback=_formats, help="Outputs to write, separated by commas or given again: html, "
     "pdf, png (an image of the page), docx (an editable Word file).",
 )
-@click.option(
-    "--theme", type=click.Choice(sorted(theme_lookup.themes())), default=None,
-    help="Theme for every brief, over each brief's design.theme (see `briefing themes`).",
-)
-@click.option(
-    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of templates that take precedence, file by file, over the built-in ones "
-    "[default: ./templates if it exists].",
-)
+@theme_option("Theme for every brief, over each brief's design.theme (see `briefing themes`).")
+@templates_option("Folder of templates that take precedence, file by file, over the built-in "
+                  "ones")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.option("--strict", is_flag=True, help="Refuse to build on warnings of the checks too.")
 @click.option(

@@ -10,6 +10,7 @@ import click
 
 from briefing.build import check as check_brief
 from briefing.cli.command import Command, brief_paths, colour
+from briefing.cli.options import templates_option
 from briefing.errors import Diagnostic, InputError, Severity
 from briefing.extract import check_record
 from briefing.wording import plural
@@ -22,11 +23,7 @@ from briefing.wording import plural
     "--format", "output", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="One line per finding, or a JSON list for CI.",
 )
-@click.option(
-    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of templates a brief's logo may be in, as for `build` "
-    "[default: ./templates if it exists].",
-)
+@templates_option("Folder of templates a brief's logo may be in, as for `build`")
 def check(paths: tuple[Path, ...], strict: bool, output: str, templates_dir: Path | None
           ) -> None:
     """Validate each brief PATH and hold it to the standards of analytic briefs.

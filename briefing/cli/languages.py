@@ -8,18 +8,13 @@ import click
 
 from briefing import theme_lookup
 from briefing.cli.command import Command
+from briefing.cli.options import templates_option, theme_option
 from briefing.theme_lookup import default_user_dir
 
 
 @click.command("languages", cls=Command)
-@click.option(
-    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of templates whose locale/ catalogs are counted too "
-    "[default: ./templates if it exists].",
-)
-@click.option("--theme", type=click.Choice(sorted(theme_lookup.themes())),
-              default=theme_lookup.DEFAULT_THEME, show_default=True,
-              help="Theme whose own catalogs are counted too.")
+@templates_option("Folder of templates whose locale/ catalogs are counted too")
+@theme_option("Theme whose own catalogs are counted too.", default=theme_lookup.DEFAULT_THEME)
 def languages(templates_dir: Path | None, theme: str) -> None:
     """List the languages with a catalog of the page's labels: the code to give as
     `meta.language`, the language's name, its direction, and whose catalog serves it.

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from briefing import theme_lookup
 from briefing.cli.command import Command, brief_paths
 from briefing.cli.engine_log import route_engine_warnings
+from briefing.cli.options import templates_option, theme_option
 from briefing.errors import UsageError
 from briefing.theme_lookup import default_user_dir
 
@@ -23,15 +23,8 @@ from briefing.theme_lookup import default_user_dir
 @click.option("--html", is_flag=True,
               help="Also write FILE.html, an index page of the briefs, and each brief's "
               "HTML beside it, which the index links to.")
-@click.option(
-    "--theme", type=click.Choice(sorted(theme_lookup.themes())), default=None,
-    help="Theme for every brief, over each brief's design.theme.",
-)
-@click.option(
-    "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of templates that take precedence over the built-in ones "
-    "[default: ./templates if it exists].",
-)
+@theme_option("Theme for every brief, over each brief's design.theme.")
+@templates_option("Folder of templates that take precedence over the built-in ones")
 @click.option("--strict", is_flag=True, help="Refuse to pack on warnings of the checks too.")
 def pack(paths: tuple[Path, ...], out: Path, title: str | None, html: bool,
          theme: str | None, templates_dir: Path | None, strict: bool) -> None:
