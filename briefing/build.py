@@ -112,18 +112,8 @@ def check(path: Path, *, today: dt.date | None = None, templates_dir: Path | Non
     text_file = piece_text_path(path, brief)
     return Checked(brief, check_brief(doc, brief, piece_text, today), digest.hexdigest(),
                    path, text_file, logo=logo,
-                   carried=carried(brief, path.name, _bytes_of(path),
-                                   _bytes_of(text_file) if text_file and piece_text else None))
-
-
-def _bytes_of(path: Path) -> bytes:
-    """A file as it is on disk, for the PDF to carry byte for byte (the loader and the
-    quote check read it as text: a BOM and line ends are theirs to fold)."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise BriefingError(f"cannot read {path} again: {exc.strerror}",
-                            "was it moved or deleted during the build? build again") from None
+                   carried=carried(brief, path.name, doc.on_disk,
+                                   piece_text.on_disk if piece_text else None))
 
 
 def named_piece_text(path: Path) -> Path | None:

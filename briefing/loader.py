@@ -78,7 +78,11 @@ def load(file: Path) -> YamlDocument:
     except OSError as exc:
         return _unread(file, Diagnostic(Location(file), f"cannot read the file: {exc.strerror}"))
     text = _decode(file, raw)
-    return text if isinstance(text, YamlDocument) else parse(file, text)
+    if isinstance(text, YamlDocument):
+        return text
+    doc = parse(file, text)
+    doc.on_disk = raw
+    return doc
 
 
 def _unread(file: Path, problem: Diagnostic, text: str = "") -> YamlDocument:

@@ -38,6 +38,9 @@ class YamlDocument:
     complete: bool = True
     """False when the file could not be read to its end (unreadable, a syntax error):
     `data` is then not the brief's, and only `problems` are to be reported."""
+    on_disk: bytes = field(default=b"", repr=False)
+    """The file's bytes as they were read (its BOM and line ends included), which the
+    PDF carries; empty for text that was never a file."""
 
     @property
     def lines(self) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
@@ -88,6 +88,8 @@ class PieceText:
 
     path: Path
     text: str
+    on_disk: bytes = field(default=b"", repr=False)
+    """The file's bytes as they were read, which the PDF carries byte for byte."""
 
     @cached_property
     def normalised(self) -> str:
@@ -211,7 +213,10 @@ def read_piece_text(doc: YamlDocument, brief: Brief) -> PieceText | None:
     if path is None:
         return None
     try:
-        return PieceText(path, path.read_text(encoding="utf-8-sig"))
+        data = path.read_bytes()
+        # as read_text would: the BOM dropped, every line end made "\n"
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        return PieceText(path, text, data)
     except FileNotFoundError:
         message = f"the source text '{brief.piece.source_text}' was not found (looked in {path})"
     except UnicodeDecodeError:
