@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,20 +48,22 @@ def associated(path: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def structure(path: Path) -> list[tuple[str, str]]:
-    """The PDF's structure tree in reading order: (tag, alternative text) of each element."""
-    found: list[tuple[str, str]] = []
-
-    def walk(node: Any) -> None:
+def elements(reader: PdfReader) -> Iterator[Any]:
+    """The elements of the PDF's structure tree, in reading order (depth first)."""
+    def walk(node: Any) -> Iterator[Any]:
         kids = node.get("/K", [])
         for kid in kids if isinstance(kids, list) else [kids]:
             element = kid.get_object() if hasattr(kid, "get_object") else kid
             if isinstance(element, dict) and "/S" in element:
-                found.append((str(element["/S"]), str(element.get("/Alt", ""))))
-                walk(element)
+                yield element
+                yield from walk(element)
 
-    walk(PdfReader(path).trailer["/Root"]["/StructTreeRoot"].get_object())
-    return found
+    yield from walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
+
+
+def structure(path: Path) -> list[tuple[str, str]]:
+    """The PDF's structure tree in reading order: (tag, alternative text) of each element."""
+    return [(str(e["/S"]), str(e.get("/Alt", ""))) for e in elements(PdfReader(path))]
 
 
 @pytest.fixture(scope="module")
@@ -206,20 +208,8 @@ def headings(path: Path) -> list[tuple[str, str]]:
             return [m for kid in (kids if isinstance(kids, list) else [kids]) for m in marks(kid)]
         return []
 
-    found: list[tuple[str, str]] = []
-
-    def walk(node: Any) -> None:
-        kids = node.get("/K", [])
-        for kid in kids if isinstance(kids, list) else [kids]:
-            element = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(element, dict) and "/S" in element:
-                if str(element["/S"]) in ("/H1", "/H2", "/H3"):
-                    words = " ".join("".join(texts[m] for m in marks(element)).split())
-                    found.append((str(element["/S"]), words))
-                walk(element)
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object())
-    return found
+    return [(str(e["/S"]), " ".join("".join(texts[m] for m in marks(e)).split()))
+            for e in elements(reader) if str(e["/S"]) in ("/H1", "/H2", "/H3")]
 
 
 @pytest.fixture(scope="module")

@@ -147,19 +147,25 @@ def render(brief: Path, theme: str, out: Path) -> Image.Image:
         return image.convert("RGB")
 
 
+def pages_of(brief: Path, label: str, tmp_path_factory: pytest.TempPathFactory
+             ) -> Callable[[str], Image.Image]:
+    """`get(theme)`: the brief's page in `theme`, rendered once, when first asked for."""
+    cache: dict[str, Image.Image] = {}
+
+    def get(theme: str) -> Image.Image:
+        if theme not in cache:
+            cache[theme] = render(brief, theme, tmp_path_factory.mktemp(f"png-{theme}{label}"))
+        return cache[theme]
+
+    return get
+
+
 @pytest.fixture(scope="session")
 def page(
     tmp_path_factory: pytest.TempPathFactory, example_yaml: Path
 ) -> Callable[[str], Image.Image]:
     """`page(theme)`: the example brief's page in `theme`, rendered once per session."""
-    cache: dict[str, Image.Image] = {}
-
-    def get(theme: str) -> Image.Image:
-        if theme not in cache:
-            cache[theme] = render(example_yaml, theme, tmp_path_factory.mktemp(f"png-{theme}"))
-        return cache[theme]
-
-    return get
+    return pages_of(example_yaml, "", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -167,15 +173,7 @@ def rtl_page(
     tmp_path_factory: pytest.TempPathFactory, example_yaml: Path
 ) -> Callable[[str], Image.Image]:
     """`rtl_page(theme)`: the right-to-left example's page in `theme`, rendered once."""
-    cache: dict[str, Image.Image] = {}
-
-    def get(theme: str) -> Image.Image:
-        if theme not in cache:
-            cache[theme] = render(example_yaml.parent / RTL_EXAMPLE, theme,
-                                  tmp_path_factory.mktemp(f"png-{theme}-{RTL}"))
-        return cache[theme]
-
-    return get
+    return pages_of(example_yaml.parent / RTL_EXAMPLE, f"-{RTL}", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
