@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing import theme_lookup
+from briefing import estimate, theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
 from briefing.loader import load
 from briefing.logo import Logo, read_logo
@@ -214,10 +214,12 @@ class Builder:
 
     def fit(self, checked: Checked) -> Fitted:
         """The brief laid out on one page; raises DoesNotFitError if it cannot fit."""
-        renderer = self.renderer(self.theme_of(checked))
+        theme = self.theme_of(checked)
+        renderer = self.renderer(theme)
         html = renderer.render(checked.brief, standalone=False, draft=self.draft,
                                logo=checked.logo)
-        return self.layout.fit(html, checked.file, renderer.stylesheet())
+        return self.layout.fit(html, checked.file, renderer.stylesheet(),
+                               guess=estimate.guess(theme, checked.brief.design))
 
     def pdf(self, fitted: Fitted, checked: Checked | None = None) -> bytes:
         """The PDF of a fitted page: claiming the brief's `design.pdf` standard and

@@ -1,20 +1,22 @@
 """Lay the HTML out with WeasyPrint and fit it to one page.
 
 The templates size type and spacing from the CSS custom property `--scale`. The HTML
-is parsed once; each pass sets `--scale`, substitutes the page's root variables into
-the theme's stylesheet (see briefing.variables) and lays the parsed document out
-again, so fitting never re-runs the rest of the pipeline.
+is parsed once; each pass, at the scale briefing.fitting picks, sets `--scale`,
+substitutes the page's root variables into the theme's stylesheet (see
+briefing.variables) and lays the parsed document out again, so fitting never re-runs
+the rest of the pipeline.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from briefing import doctor, fonts
 
@@ -31,39 +33,8 @@ with warnings.catch_warnings():
 
 from briefing.errors import DoesNotFitError, Overflow
 from briefing.fetcher import AssetFetcher
+from briefing.fitting import FLOOR, LIMIT, Search
 from briefing.variables import RootVariables
-
-FLOOR = 0.8
-"""Smallest scale: 8 pt body text for the default 10 pt, still readable on paper."""
-MAX_PASSES = 5
-LIMIT = 0.975
-"""Most of the page the content may fill. The slack (some 20 pt) is for browsers: they
-break lines a little differently (Chromium does not hyphenate), and the HTML must
-print on one page too."""
-TARGET = 0.955
-"""Fill to aim at: a little under LIMIT, as page breaks waste some of the space."""
-FULL = 0.91
-"""A fitted page this full is good enough: no further pass to enlarge it."""
-EXPONENT = 1.7
-"""How height grows with scale before two passes measure it: between 1 (lines that do
-not wrap) and 2 (wrapped text, whose line count and line height both grow). 1.7 fits
-the built-in themes in the fewest passes: over 18 briefs (themes, papers, densities,
-sizes, lengths) it takes 37 passes where 2.0 took 44, and no brief more than 3."""
-
-
-def next_scale(tried: list[tuple[float, float]]) -> float:
-    """The scale at which the content should fill TARGET of the page.
-
-    Height is modelled as used = c * scale ** k; k is measured from the last two passes
-    (the secant method in log space) once there are two.
-    """
-    (s1, u1) = tried[-1]
-    k = EXPONENT
-    if len(tried) > 1:
-        (s0, u0) = tried[-2]
-        if s0 != s1 and u0 > 0 and u1 > 0:
-            k = min(3.0, max(0.5, math.log(u0 / u1) / math.log(s0 / s1)))
-    return round(s1 * float((TARGET / u1) ** (1 / k)), 3)
 
 
 @dataclass(frozen=True)
@@ -89,40 +60,26 @@ class Layout:
         )
         self._sheets: dict[str, CSS] = {}
 
-    def fit(self, html: str, file: Path, stylesheet: str = "") -> Fitted:
+    def fit(self, html: str, file: Path, stylesheet: str = "",
+            guess: Callable[[Element], float] | None = None) -> Fitted:
         """Lay `html` out on one page, shrinking it as little as needed, down to FLOOR.
 
-        Raises DoesNotFitError naming the overflow and the longest sections when even the
-        smallest scale takes more than one page.
+        The first pass is at the scale `guess` gives for the parsed page (see
+        briefing.estimate), else at full size; briefing.fitting picks the next, if any.
+        Raises DoesNotFitError naming the overflow and the longest sections when even
+        FLOOR takes more than one page.
         """
-        parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
-        page = _Page(parsed, page_variables(parsed, stylesheet), stylesheet)
-        document = self._render(page, 1.0)
-        # (scale, pages used) of each pass; the next scale is estimated from them.
-        tried = [(1.0, pages_used(document))]
-        if tried[0][1] <= LIMIT:
-            return Fitted(document, 1.0, 1)
-        best: tuple[Document, float] | None = None
-        while len(tried) < MAX_PASSES:
-            too_big = min(s for s, used in tried if used > LIMIT)
-            low = best[1] if best else FLOOR
-            scale = min(next_scale(tried), round(too_big - 0.005, 3))
-            if best is None and len(tried) == MAX_PASSES - 1:
-                scale = FLOOR  # the last pass: can it fit at all?
-            scale = max(scale, low)
-            if best is not None and scale - best[1] < 0.01:
-                break  # a closer fit is not worth another pass
-            document = self._render(page, scale)
-            tried.append((scale, pages_used(document)))
-            if tried[-1][1] <= LIMIT:
-                best = (document, scale)
-                if tried[-1][1] > FULL:
-                    break
-            elif scale <= FLOOR:
-                break
-        if best is None:
-            raise overflow_error(file, document, tried[-1][1])
-        return Fitted(best[0], best[1], len(tried))
+        page = self.page(html, stylesheet)
+        search: Search[Document] = Search()
+        first = guess(page.html.etree_element) if guess is not None else 1.0
+        scale: float | None = min(1.0, max(FLOOR, round(first, 3)))
+        while scale is not None:
+            document = self.lay_out(page, scale)
+            search.record(scale, pages_used(document), document)
+            scale = search.next_scale()
+        if search.best is None:
+            raise overflow_error(file, document, search.tried[-1][1])
+        return Fitted(search.best[0], search.best[1], len(search.tried))
 
     def _sheet(self, text: str) -> CSS:
         """The stylesheet `text`, parsed once: briefs of a batch share their scales."""
@@ -133,7 +90,13 @@ class Layout:
                                      url_fetcher=self.fetcher, base_url=self.base_url)
         return self._sheets[text]
 
-    def _render(self, page: _Page, scale: float) -> Document:
+    def page(self, html: str, stylesheet: str = "") -> Page:
+        """`html` parsed, to be laid out with `stylesheet` as its theme at any scale."""
+        parsed = HTML(string=html, url_fetcher=self.fetcher, base_url=self.base_url)
+        return Page(parsed, page_variables(parsed, stylesheet), stylesheet)
+
+    def lay_out(self, page: Page, scale: float) -> Document:
+        """One layout pass: `page` at `scale`."""
         value = f"{scale:.3f}"
         theme = self._sheet(page.variables.substitute(page.stylesheet, {"--scale": value}))
         # Given as user stylesheets; `!important` lets the scale win over the page's own
@@ -150,7 +113,9 @@ SHEETS_KEPT = 32
 
 
 @dataclass(frozen=True)
-class _Page:
+class Page:
+    """A parsed page and its theme's stylesheet, ready to be laid out at any scale."""
+
     html: HTML
     variables: RootVariables
     stylesheet: str

@@ -29,7 +29,7 @@ import yaml
 from test_fit import JUDGMENT
 
 from briefing import Builder
-from briefing.layout import FLOOR
+from briefing.fitting import FLOOR
 
 THEMES = ("memo", "sheet", "contrast")
 TWO_COLUMN = ("sheet", "contrast")

@@ -1,0 +1,135 @@
+"""Which scale to lay a brief out at next, from the passes made so far.
+
+A pure search, apart from the engine (briefing.layout runs the passes): each pass gives
+how much of the page the content fills at a scale, and the search says whether a page
+is good enough or which scale to try next. Kept apart so that its rules can be read,
+and tested on made-up pages, without laying anything out.
+
+The rules, in the order they apply:
+- a page is good when it fits (fills at most LIMIT of one page) and either is at full
+  size or fills at least FILLED: then it is less than 2% smaller than the largest scale
+  that fits;
+- otherwise the next scale is where the content should fill TARGET, with height taken
+  to grow as scale ** EXPONENT, or as measured between two passes (the closest that
+  fitted and did not, once there are both); but when a scale CLOSE to one that did
+  not fit should fit too, that one, which settles the search if it does;
+- the next scale stays between the largest scale that fitted and the smallest that did
+  not; once those are within 2% of each other the fitted one is taken;
+- when nothing has fitted by the last pass allowed, the last pass is at FLOOR, to tell
+  a brief that cannot fit from one that needs more passes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+FLOOR = 0.8
+"""Smallest scale: 8 pt body text for the default 10 pt, still readable on paper."""
+LIMIT = 0.975
+"""Most of the page the content may fill. The slack (some 20 pt) is for browsers: they
+break lines a little differently (Chromium does not hyphenate), and the HTML must
+print on one page too."""
+CLOSE = 0.98
+"""A fitted scale this close to one that did not fit is taken: a closer one would not
+be worth another pass."""
+SLOWEST = 0.5
+"""The slowest the fill of a nearly full page was seen to grow with the scale, as a
+power of it (measured on tests/fit_corpus.py): slower than the scale itself, as some
+of the page (rules, the margins' share, pictures) does not grow with it."""
+FILLED = LIMIT * CLOSE**SLOWEST
+"""A fitted page this full (96.5%) is taken: the largest scale that fits is then less
+than 2% larger."""
+TARGET = 0.97
+"""Fill to aim at: the middle of the band from FILLED to LIMIT."""
+EXPONENT = 2.1
+"""How height grows with scale near a full page, before two passes measure it: about 2
+for wrapped text, whose line count and line height both grow, and a little more where
+blocks that may not break move on. Over the passes of tests/fit_corpus.py that ran
+between 0.9 and 1.1 pages, the exponent between two passes of one brief was 1.9 to 2.4."""
+NEAR = (0.93, 1.03)
+"""Pages filled from which the next scale is a small step (see `exponent`)."""
+MAX_PASSES = 5
+"""Passes at most: the last, if nothing fitted before, at FLOOR."""
+
+Page = TypeVar("Page")
+
+
+def exponent(last: tuple[float, float], other: tuple[float, float] | None) -> float:
+    """How height grows with scale: measured between two passes (scale, pages filled);
+    else 1 from a page within NEAR of a full one (over the percent or two of scale it
+    takes, line counts seldom change), and EXPONENT from one further off."""
+    if other is not None:
+        (s0, u0), (s1, u1) = other, last
+        if s0 != s1 and u0 > 0 and u1 > 0:
+            return min(4.0, max(1.0, math.log(u0 / u1) / math.log(s0 / s1)))
+    return 1.0 if NEAR[0] <= last[1] <= NEAR[1] else EXPONENT
+
+
+def scale_filling(fill: float, last: tuple[float, float], k: float) -> float:
+    """The scale at which the content should fill `fill` of the page, from the pass
+    `last`, height growing as scale ** k."""
+    (scale, used) = last
+    return float(scale * (fill / used) ** (1 / k))
+
+
+@dataclass
+class Search(Generic[Page]):
+    """The passes made so far, the best page among them, and the next scale to try."""
+
+    tried: list[tuple[float, float]] = field(default_factory=list)
+    """(scale, pages filled) of each pass, in order."""
+    best: tuple[Page, float] | None = None
+    """The page of the largest scale that fitted, and that scale."""
+    too_big: float | None = None
+    """The smallest scale that did not fit."""
+
+    def record(self, scale: float, used: float, page: Page) -> None:
+        """Note a pass: at `scale` the content filled `used` pages."""
+        self.tried.append((scale, used))
+        if used > LIMIT:
+            self.too_big = scale if self.too_big is None else min(self.too_big, scale)
+        elif self.best is None or scale > self.best[1]:
+            self.best = (page, scale)
+
+    def done(self) -> bool:
+        """True when the best page is good enough, or nothing better can be had."""
+        scale, used = self.tried[-1]
+        if self.best is not None:
+            fitted = self.best[1]
+            if fitted >= 1.0 or (fitted == scale and used >= FILLED):
+                return True
+            if self.too_big is not None and fitted >= CLOSE * self.too_big:
+                return True
+        elif scale <= FLOOR:
+            return True  # even the smallest scale overflows: it cannot fit
+        return len(self.tried) >= MAX_PASSES
+
+    def next_scale(self) -> float | None:
+        """The scale of the next pass, or None when the search is over."""
+        if self.done():
+            return None
+        last, other = self._pair()
+        k = exponent(last, other)
+        scale = round(scale_filling(TARGET, last, k), 3)
+        if self.too_big is not None:
+            # The smallest scale that settles it if it fits (CLOSE to one that did not):
+            # taken instead when it should fit, as it is likelier to than TARGET's.
+            settles = math.ceil(CLOSE * self.too_big * 1000) / 1000
+            if scale_filling(LIMIT, last, k) >= settles:
+                scale = max(scale, settles)
+            scale = min(scale, round(self.too_big - 0.002, 3))
+        if self.best is not None:
+            scale = max(scale, round(self.best[1] + 0.002, 3))
+        elif len(self.tried) == MAX_PASSES - 1:
+            scale = FLOOR  # the last pass: can it fit at all?
+        return min(1.0, max(FLOOR, scale))
+
+    def _pair(self) -> tuple[tuple[float, float], tuple[float, float] | None]:
+        """The passes to aim from: the fitted and the overflowing ones that are closest,
+        once there are both; else the last two."""
+        if self.best is not None and self.too_big is not None:
+            fills = dict(self.tried)
+            return (self.best[1], fills[self.best[1]]), (self.too_big, fills[self.too_big])
+        return self.tried[-1], (self.tried[-2] if len(self.tried) > 1 else None)

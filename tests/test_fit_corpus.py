@@ -1,0 +1,105 @@
+"""The one-page fit over a corpus of briefs of every length, theme and paper.
+
+Passes are counted, never timed (tests/fit_corpus.py makes the corpus; `make bench`
+reports the same figures in benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import fit_corpus
+import pytest
+
+from briefing import Builder
+from briefing.fitting import CLOSE, LIMIT
+from briefing.layout import pages_used
+
+
+@dataclass(frozen=True)
+class Fit:
+    path: Path
+    scale: float
+    passes: int
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return fit_corpus.write(tmp_path_factory.mktemp("fit-corpus"))
+
+
+def fit_all(paths: list[Path], out: Path) -> dict[str, Fit]:
+    builder = Builder(out=out, formats=("pdf",), force=True)
+    fits = {}
+    for path in paths:
+        fitted = builder.fit(builder.check(path))
+        fits[path.name] = Fit(path, fitted.scale, fitted.passes)
+    return fits
+
+
+@pytest.fixture(scope="module")
+def fits(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Fit]:
+    return fit_all(corpus, tmp_path_factory.mktemp("fit-out"))
+
+
+def test_the_corpus_is_varied(fits: dict[str, Fit]) -> None:
+    """At least 30 briefs, from full size to near the floor, in every theme and paper."""
+    assert len(fits) >= 30
+    scales = [f.scale for f in fits.values()]
+    assert sum(s == 1.0 for s in scales) >= 5
+    assert sum(s < 0.9 for s in scales) >= 5
+    assert sum(0.9 <= s < 1.0 for s in scales) >= 5
+
+
+def test_passes_stay_as_few_as_measured(fits: dict[str, Fit]) -> None:
+    """The figures of benchmarks/RESULTS.md, as a floor for changes to the fit: on this
+    corpus the passes average 2.2 and eight briefs take 4 (issue 16 aims at a median of
+    1 and at most 3: not met, see docs/fitting.md)."""
+    passes = [f.passes for f in fits.values()]
+    assert statistics.mean(passes) <= 2.2, sorted(passes)
+    assert sum(p == 4 for p in passes) <= 8, sorted(passes)
+    assert max(passes) <= 4, sorted(passes)
+
+
+def largest_fitting_scale(builder: Builder, path: Path, fitted: float) -> float:
+    """The largest scale at which the brief fits, by bisection above the one it was fitted
+    at, to 0.002 (height grows with the scale)."""
+    checked = builder.check(path)
+    renderer = builder.renderer(builder.theme_of(checked))
+    html = renderer.render(checked.brief, standalone=False, logo=checked.logo)
+    layout = builder.layout
+    page = layout.page(html, renderer.stylesheet())
+
+    def fits_at(scale: float) -> bool:
+        return pages_used(layout.lay_out(page, scale)) <= LIMIT
+
+    low, high = fitted, 1.0
+    if fits_at(high):
+        return high
+    while high - low > 0.002:
+        middle = round((low + high) / 2, 4)
+        low, high = (middle, high) if fits_at(middle) else (low, middle)
+    return low
+
+
+def test_no_scale_is_more_than_two_percent_below_the_best(
+    fits: dict[str, Fit], tmp_path: Path
+) -> None:
+    builder = Builder(out=tmp_path, formats=("pdf",))
+    worst = {}
+    for name, fit in fits.items():
+        if fit.scale < 1.0:
+            best = largest_fitting_scale(builder, fit.path, fit.scale)
+            worst[name] = (fit.scale, best)
+    below = {name: pair for name, pair in worst.items() if pair[0] < CLOSE * pair[1]}
+    assert not below, below
+
+
+def test_the_scale_does_not_depend_on_what_was_built_before(
+    corpus: list[Path], fits: dict[str, Fit], tmp_path: Path
+) -> None:
+    """Fitted in the other order, by another builder: every brief gets the same scale."""
+    again = fit_all(list(reversed(corpus)), tmp_path)
+    assert {n: f.scale for n, f in again.items()} == {n: f.scale for n, f in fits.items()}

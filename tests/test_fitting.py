@@ -1,0 +1,87 @@
+"""The search for the scale (briefing.fitting), on made-up pages: no layout involved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from briefing.fitting import CLOSE, FILLED, FLOOR, LIMIT, MAX_PASSES, TARGET, Search
+
+
+def run(used_at: Callable[[float], float], first: float) -> Search[float]:
+    """The search on a page that fills `used_at(scale)` pages, from `first`."""
+    search: Search[float] = Search()
+    scale: float | None = first
+    while scale is not None:
+        search.record(scale, used_at(scale), scale)
+        scale = search.next_scale()
+    return search
+
+
+def page(full: float, exponent: float) -> Callable[[float], float]:
+    """A page that fills `full` pages at full size, growing as scale ** exponent."""
+    return lambda scale: full * scale**exponent
+
+
+def largest_fit(used_at: Callable[[float], float]) -> float:
+    return max((s / 1000 for s in range(800, 1001) if used_at(s / 1000) <= LIMIT), default=0)
+
+
+@pytest.mark.parametrize("full", [1.0, 1.05, 1.2, 1.3, 1.4])
+@pytest.mark.parametrize("exponent", [1.0, 1.5, 2.0, 2.4])
+@pytest.mark.parametrize("first", [1.0, 0.95, 0.9, 0.85, 0.8])
+def test_any_first_guess_ends_within_two_percent_in_three_passes(
+    full: float, exponent: float, first: float
+) -> None:
+    used_at = page(full, exponent)
+    if not largest_fit(used_at):
+        pytest.skip("does not fit even at the floor")
+    search = run(used_at, first)
+    assert search.best is not None, search
+    assert len(search.tried) <= 3
+    assert search.best[1] >= CLOSE * largest_fit(used_at)
+    assert used_at(search.best[1]) <= LIMIT
+
+
+def test_a_good_guess_is_taken_at_once() -> None:
+    used_at = page(1.3, 1.8)
+    scale = round((TARGET / 1.3) ** (1 / 1.8), 3)
+    assert FILLED <= used_at(scale) <= LIMIT
+    search = run(used_at, scale)
+    assert search.tried == [(scale, used_at(scale))]
+
+
+def test_a_brief_that_fits_at_full_size_is_not_shrunk() -> None:
+    search = run(page(0.6, 1.8), 1.0)
+    assert search.best is not None and search.best[1] == 1.0
+    assert len(search.tried) == 1
+
+
+def test_a_brief_guessed_too_small_is_enlarged_to_full_size() -> None:
+    search = run(page(0.9, 1.8), 0.85)
+    assert search.best is not None and search.best[1] == 1.0
+
+
+def test_a_brief_that_cannot_fit_is_known_after_the_floor() -> None:
+    search = run(page(2.5, 1.8), 0.8)
+    assert search.best is None
+    assert search.tried[-1][0] == FLOOR
+    assert len(search.tried) == 1
+
+
+def test_a_brief_that_cannot_fit_from_a_high_guess_ends_at_the_floor() -> None:
+    search = run(page(2.5, 1.8), 1.0)
+    assert search.best is None
+    assert search.tried[-1][0] == FLOOR
+    assert len(search.tried) <= MAX_PASSES
+
+
+def test_a_page_whose_height_jumps_still_ends() -> None:
+    """A page that overflows at once past some scale (a block pushed to a new page)."""
+    def used_at(scale: float) -> float:
+        return 0.9 * scale if scale < 0.87 else 1.3 * scale
+    search = run(used_at, 1.0)
+    assert search.best is not None
+    assert used_at(search.best[1]) <= LIMIT
+    assert len(search.tried) <= MAX_PASSES
