@@ -219,7 +219,8 @@ class Builder:
         html = renderer.render(checked.brief, standalone=False, draft=self.draft,
                                logo=checked.logo)
         return self.layout.fit(html, checked.file, renderer.stylesheet(),
-                               guess=estimate.guess(theme, checked.brief.design))
+                               guess=estimate.guess(self.templates_dir, theme,
+                                                    checked.brief.design))
 
     def pdf(self, fitted: Fitted, checked: Checked | None = None) -> bytes:
         """The PDF of a fitted page: claiming the brief's `design.pdf` standard and

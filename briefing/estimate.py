@@ -9,21 +9,24 @@ How much of the page a brief fills is modelled as a sum of what takes height: wr
 text grows as the square of the scale (more lines, each taller), each block (a list
 item, a paragraph, a row) adds a gap that grows with it, a table row is as tall as its
 longest cell. Each theme's coefficients are measured on generated briefs by
-tools/measure_fit.py and kept in the `[fit]` table of its theme.toml. A user's own
-templates are guessed with their theme's coefficients: a wrong guess costs passes,
-never the result's quality (briefing.fitting refines it).
+tools/measure_fit.py and kept in its fit.toml, found on the template search path: a
+user's own templates are guessed with their theme's coefficients, or their own. A
+wrong guess costs passes, never the result's quality (briefing.fitting refines it).
 """
 
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from briefing import model, theme_lookup
+from briefing.errors import Diagnostic, InputError, Location
 from briefing.fitting import FLOOR, TARGET
 from briefing.render import BASE_SIZE, DENSITY
 
@@ -136,24 +139,44 @@ def first_scale(features: Features, calibration: Calibration, design: Design) ->
     return 1.0 if scale >= FULL_SIZE else round(max(FLOOR, scale), 3)
 
 
+NAME = "fit.toml"
+"""The file of a theme's coefficients, found on the template search path like any
+template: a user's templates folder first (`theme eject` copies it), then the theme's."""
+
+
+def calibration(templates_dir: Path | None, theme: str) -> Calibration | None:
+    """The coefficients of the first fit.toml on the template search path, or None."""
+    for folder in theme_lookup.search_path(templates_dir, theme):
+        if (folder / NAME).is_file():
+            return _read(folder / NAME, (folder / NAME).read_text(encoding="utf-8"))
+    return None
+
+
 @cache
-def calibration(theme: str) -> Calibration | None:
-    """The `[fit]` table of a theme's theme.toml, or None when it has none."""
-    toml = theme_lookup.theme(theme).folder / "theme.toml"
-    table = tomllib.loads(toml.read_text(encoding="utf-8")).get("fit")
-    if not isinstance(table, dict):
-        return None
-    top, right, bottom, left = (float(m) for m in table["margins"])
-    return Calibration.of({name: float(table[name]) for name in
-                           ("text", "rows", "blocks", "spacing", "fixed")},
-                          (top, right, bottom, left))
+def _read(file: Path, text: str) -> Calibration:
+    """The coefficients in `text`, the content of `file`."""
+    try:
+        table = tomllib.loads(text)
+        top, right, bottom, left = (float(m) for m in table["margins"])
+        return Calibration.of({name: float(table[name]) for name in
+                               ("text", "rows", "blocks", "spacing", "fixed")},
+                              (top, right, bottom, left))
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        # tomllib says where: "... (at line 2, column 8)".
+        place = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, column = (int(place[1]), int(place[2])) if place else (None, None)
+        problem = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise InputError([Diagnostic(
+            Location(file, line, column), f"not a theme's fit coefficients: {problem}",
+            "delete the file, and the theme's own are used (docs/fitting.md says what "
+            "it holds and how tools/measure_fit.py measures it)")]) from None
 
 
-def guess(theme: str, design: model.Design) -> Callable[[Element], float] | None:
+def guess(templates_dir: Path | None, theme: str, design: model.Design
+          ) -> Callable[[Element], float] | None:
     """The first scale to lay out a page of `theme` with `design` at, from the parsed
-    page; None when the theme has no `[fit]` table (the first pass is then at full size).
-    """
-    found = calibration(theme)
+    page; None when no fit.toml is found (the first pass is then at full size)."""
+    found = calibration(templates_dir, theme)
     if found is None:
         return None
     page = Design.of(design)

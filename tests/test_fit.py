@@ -200,3 +200,18 @@ def test_glyphs_missing_from_the_brief_fonts_never_fall_back_to_host_fonts(
 def test_font_name_check_itself(name: str, ours: bool, pdf: Any) -> None:
     """The helper the font tests rely on tells our faces from any other."""
     assert pdf.is_brief_font(name) is ours
+
+
+def test_a_broken_fit_file_is_named(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    """A templates/fit.toml that holds no coefficients: exit 2, naming the file."""
+    (in_tmp / "templates").mkdir()
+    (in_tmp / "templates" / "fit.toml").write_text("text = 'many'\n", encoding="utf-8")
+    path = write_brief(in_tmp, stem="brief")
+    result = run_cli("build", path.name, "--out", "out", "--format", "pdf")
+    assert result.exit_code == 2, result.output
+    assert "fit.toml: error: not a theme's fit coefficients: missing 'margins'" in result.stderr, (
+        result.stderr)
+    assert "Traceback" not in result.output
+    assert not (in_tmp / "out" / "brief.pdf").exists()

