@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from briefing import theme_lookup
 from briefing.errors import BriefingError, Diagnostic, InputError, Severity
+from briefing.lasting import lasting_imports
 from briefing.loader import load
 from briefing.logo import Logo, read_logo
 from briefing.model import Brief, OutputFormat
@@ -332,7 +333,8 @@ def load_layout_engine(asset_dirs: tuple[Path, ...]) -> Layout:
             "with --format html",
         )
     try:
-        from briefing.layout import Layout
+        with lasting_imports():
+            from briefing.layout import Layout
     except (OSError, ImportError) as exc:
         raise BriefingError(
             f"the PDF engine cannot start: {exc}",

@@ -9,42 +9,53 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import os
 import subprocess
 import sys
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing import fonts
 from briefing.build import Builder, folder_fingerprint
 from briefing.i18n import catalogs, forms
+from briefing.lasting import lasting_imports
 
 REPO = Path(__file__).resolve().parent.parent
 
-_MODULES_AFTER = """
-import json, runpy, sys
+_STATE_AFTER = """
+import gc, json, runpy, sys
 sys.argv = ["briefing", *sys.argv[1:]]
 try:
     runpy.run_module("briefing", run_name="__main__")
 except SystemExit as exc:
     assert not exc.code, exc.code
-print(json.dumps(sorted(sys.modules)))
+print(json.dumps({"modules": sorted(sys.modules), "frozen": gc.get_freeze_count(),
+                  "collecting": gc.isenabled()}))
 """
 
 
-def modules_after(*args: str | Path, cache: Path) -> set[str]:
-    """The modules loaded by `briefing ARGS`, run in a process of its own with `cache`
-    as its cache folder."""
+def state_after(*args: str | Path, cache: Path) -> dict[str, Any]:
+    """What `briefing ARGS` leaves, run in a process of its own with `cache` as its
+    cache folder: the modules loaded, the objects frozen out of the garbage collector's
+    reach, whether it collects."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-c", _MODULES_AFTER, *map(str, args)], env=env,
+    done = subprocess.run([sys.executable, "-c", _STATE_AFTER, *map(str, args)], env=env,
                           capture_output=True, text=True, timeout=180, check=True)
-    found: list[str] = json.loads(done.stdout.splitlines()[-1])
-    return set(found)
+    found: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return found
+
+
+def modules_after(*args: str | Path, cache: Path) -> set[str]:
+    """The modules loaded by `briefing ARGS` (see `state_after`)."""
+    return set(state_after(*args, cache=cache)["modules"])
 
 
 def packages(modules: set[str]) -> set[str]:
@@ -171,3 +182,30 @@ def test_the_package_fingerprint_follows_its_files_not_their_caches(tmp_path: Pa
     assert folder_fingerprint(root) == first
     (root / "module.py").write_text("A = 22\n", encoding="utf-8")
     assert folder_fingerprint(root) != first
+
+
+def test_what_a_build_imports_is_frozen_out_of_the_collectors_way(
+    example_yaml: Path, tmp_path: Path, cache: Path
+) -> None:
+    after = state_after("build", example_yaml, "--out", tmp_path / "out", "--force",
+                        "--format", "html", cache=cache)
+    assert after["collecting"] and after["frozen"] > 10_000
+
+
+def test_garbage_made_after_lasting_imports_is_still_collected() -> None:
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a cycle: only the cyclic collector frees it
+
+    was = gc.get_freeze_count()
+    try:
+        with lasting_imports():
+            assert not gc.isenabled()
+            kept = [Node() for _ in range(100)]
+        assert gc.isenabled() and gc.get_freeze_count() >= was + 100
+        gc.collect()
+        freed = weakref.ref(Node())
+        gc.collect()
+        assert freed() is None and len(kept) == 100
+    finally:
+        gc.unfreeze()

@@ -7,11 +7,8 @@ a bug: one line saying so, or its traceback with `--debug`.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ from typing import Any
 import click
 
 from briefing.errors import BriefingError, UsageError, render, unexpected
+from briefing.lasting import lasting_imports
 
 DEBUG = "briefing.debug"
 """Key of the `--debug` flag in the click context's `meta`."""
@@ -90,7 +88,7 @@ class Group(click.Group):
         """The command `cmd_name`, its module imported on first use."""
         if cmd_name not in self.commands and cmd_name in self.commands_from:
             module, _, name = self.commands_from[cmd_name].partition(":")
-            with settled_imports():
+            with lasting_imports():
                 command = getattr(import_module(module), name)
             assert isinstance(command, click.Command), self.commands_from[cmd_name]
             self.add_command(command, cmd_name)
@@ -105,26 +103,6 @@ class Group(click.Group):
         except click.exceptions.NoSuchCommand:
             raise click.exceptions.NoSuchCommand(
                 args[0], possibilities=self.list_commands(ctx), ctx=ctx) from None
-
-
-@contextmanager
-def settled_imports() -> Iterator[None]:
-    """Import without the cyclic garbage collector, then exempt what was imported from it.
-
-    A command's imports make a few hundred thousand objects that live until the process
-    ends (modules, classes, the model's validators): the collector would walk them again
-    and again while they are made, and at every collection after (some 15 ms of an HTML
-    build). `gc.freeze` moves them out of its reach; garbage made later is collected as
-    ever, so a batch's memory stays flat.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def brief_paths(paths: tuple[Path, ...]) -> list[Path]:
