@@ -209,3 +209,25 @@ def test_garbage_made_after_lasting_imports_is_still_collected() -> None:
         assert freed() is None and len(kept) == 100
     finally:
         gc.unfreeze()
+
+
+def test_a_themes_variables_are_read_once_and_each_page_adds_its_own_to_a_copy(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import variables
+
+    monkeypatch.setattr(variables, "_of_theme",
+                        functools.lru_cache(maxsize=16)(variables._of_theme.__wrapped__))
+    reads: Counter[bool] = Counter()
+    add = variables.RootVariables.add_stylesheet
+
+    def counted(self: variables.RootVariables, css: str, *, author: bool) -> None:
+        reads[author] += 1
+        add(self, css, author=author)
+
+    monkeypatch.setattr(variables.RootVariables, "add_stylesheet", counted)
+    theme = ":root { --k: 2px; } p { margin: var(--k); }"
+    own = variables.RootVariables.of_page(theme, [":root { --k: 3px; }"], [], linked=False)
+    plain = variables.RootVariables.of_page(theme, [], [], linked=False)
+    assert reads == {False: 1, True: 1}  # the theme once, the first page's <style> once
+    assert "margin: 3px" in own.substitute(theme) and "margin: 2px" in plain.substitute(theme)
