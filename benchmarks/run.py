@@ -39,6 +39,9 @@ COLD_TARGET = 1.10
 BATCH_TARGET = 1.10
 """A batch in one process may take this much longer than the engine writing the same
 final page as many times in one process."""
+BATCH_BRIEFS = 20
+"""Briefs in that batch (the issue's figure), whatever --batch says: it sets the size of
+the batches timed against separate calls and watched for memory."""
 HTML_TARGET = 0.25
 """Seconds a cold HTML-only build of the example may take."""
 SERVE_TARGET = 0.5
@@ -333,7 +336,7 @@ class Bench:
             return lambda: sh(*BRIEFING, "build", str(folder), "--out", str(out), "--force",
                               *more)
 
-        self.engine_batch(call)
+        self.engine_batch()
         started = time.perf_counter()
         for brief in briefs:
             sh(*BRIEFING, "build", str(brief), "--out", str(out), "--force")
@@ -367,22 +370,25 @@ class Bench:
                  None)
         self.row("  growth per extra brief", f"{growth * 1024:.0f} KB", "~0", growth < 0.5)
 
-    def engine_batch(self, call: Callable[..., Callable[[], None]]) -> None:
-        """BATCH briefs to PDF in one process against the engine writing their final page
-        as many times in one process (benchmarks/engine_batch.py)."""
-        n = self.batch
+    def engine_batch(self) -> None:
+        """BATCH_BRIEFS briefs to PDF in one process against the engine writing their final
+        page as many times in one process (benchmarks/engine_batch.py)."""
+        n = min(BATCH_BRIEFS, self.batch)
+        folder = self.tmp / "batch"
+        generated_briefs(folder, n)
         page = fitted_page(self.tmp / "batch-page")
         spec = page.spec(self.tmp / "batch-page")
-        engine = [sys.executable, str(ENGINE_BATCH), str(spec), str(n),
-                  str(self.tmp / "engine-many")]
-        ours = call("--jobs", "1", "--format", "pdf")
-        runs = max(1, self.repeat // 3)
-        times: dict[str, list[float]] = {"ours": [], "engine": []}
-        for _ in range(runs):  # interleaved, as in cold_pdf
-            for key, run in (("ours", ours), ("engine", lambda: sh(*engine,
-                                                                    env=self.engine_env()))):
+        commands = {
+            "ours": ([*BRIEFING, "build", str(folder), "--out", str(self.tmp / "batch-out"),
+                      "--force", "--jobs", "1", "--format", "pdf"], None),
+            "engine": ([sys.executable, str(ENGINE_BATCH), str(spec), str(n),
+                        str(self.tmp / "batch-engine")], self.engine_env()),
+        }
+        times: dict[str, list[float]] = {key: [] for key in commands}
+        for _ in range(max(1, self.repeat // 3)):  # interleaved, as in cold_pdf
+            for key, (args, env) in commands.items():
                 started = time.perf_counter()
-                run()
+                sh(*args, env=env)
                 times[key].append(time.perf_counter() - started)
         mine, theirs = statistics.median(times["ours"]), statistics.median(times["engine"])
         self.row(f"{n} briefs to PDF in one process (briefing build --jobs 1 --format pdf)",
