@@ -146,6 +146,10 @@ def test_a_catalog_is_compiled_once_for_each_text_it_holds(
     assert bottom_line() == "En bref" and compiles["fr"] == 2  # from the disk cache
     mine.write_text('msgid "Bottom line"\nmsgstr "L\'essentiel"\n', encoding="utf-8")
     assert bottom_line() == "L'essentiel" and compiles["fr"] == 3  # the edited one, anew
+    for kept in (tmp_path / "cache" / "briefing" / "catalogs").glob("*.mo"):
+        kept.write_bytes(b"damaged")
+    monkeypatch.setattr(catalogs, "_COMPILED", {})
+    assert bottom_line() == "L'essentiel" and compiles["fr"] == 5  # damaged: both anew
 
 
 def test_a_batch_reads_each_font_file_once(

@@ -23,6 +23,7 @@ import gettext
 import hashlib
 import io
 import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +123,12 @@ def _kept_or_compiled(path: Path, text: bytes, key: str) -> bytes:
     folder = disk_cache.folder("catalogs")
     kept = folder / f"{key}.mo" if folder else None
     if kept is not None and kept.is_file():
-        return kept.read_bytes()
+        data = kept.read_bytes()
+        try:
+            gettext.GNUTranslations(io.BytesIO(data))
+            return data
+        except (OSError, ValueError, IndexError, struct.error):
+            pass  # damaged since it was written: compiled again, and replaced
     from babel.messages.mofile import write_mo
 
     out = io.BytesIO()
