@@ -243,9 +243,13 @@ NOTES = """\
 - **The preview** is timed as a user sees it (benchmarks/preview.py): from the save
   to the first page shown (checked and rendered at once, at the last layout's scale),
   and to the fitted page (laid out in the background as the PDF is, then shown at the
-  scale found). The second includes the watcher's poll (up to 0.1 s), the rest the
-  inputs must have before a layout starts (0.2 s, so that a save on every keystroke
-  does not start a layout each time) and every layout pass.
+  scale found), each read when the preview's event stream says the page changed, as
+  a browser's page is told. Both include the watcher's poll (up to 0.1 s); the second
+  every layout pass. A save after a pause is laid out at once; one that follows
+  another within 0.2 s waits for the inputs to rest that long, so that an editor that
+  saves on every keystroke does not start a layout each time. Until 2026-12-01 every
+  save waited those 0.2 s, and the measure polled the page itself from the process
+  that runs the preview, which slowed its layout.
 - **Memory** is measured as the peak resident size of the whole process tree.
 - **The Word brief** is made from the brief and the scale the PDF was fitted at, so
   its cost is that of writing the .docx alone (python-docx, the reference document
