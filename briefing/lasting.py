@@ -14,18 +14,26 @@ instead of copying them.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 
 @contextmanager
 def lasting_imports() -> Iterator[None]:
-    """Import what lives until exit: the collector paused, what was made then frozen."""
+    """Import what lives until exit: the collector paused, what was made then frozen.
+
+    Frozen only when a module was imported: what is alive when the block finds its
+    modules imported already (a second Builder's engine, say) is the running program's,
+    and some of it is garbage still to collect.
+    """
     enabled = gc.isenabled()
+    loaded = len(sys.modules)
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if len(sys.modules) > loaded:
+            gc.freeze()
         if enabled:
             gc.enable()
