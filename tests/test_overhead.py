@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from briefing import fonts
+from briefing import disk_cache, fonts
 from briefing.build import Builder, folder_fingerprint
 from briefing.i18n import catalogs, forms
 from briefing.lasting import lasting_imports
@@ -241,3 +241,13 @@ def test_a_themes_variables_are_read_once_and_each_page_adds_its_own_to_a_copy(
     plain = variables.RootVariables.of_page(theme, [], [], linked=False)
     assert reads == {False: 1, True: 1}  # the theme once, the first page's <style> once
     assert "margin: 3px" in own.substitute(theme) and "margin: 2px" in plain.substitute(theme)
+
+
+def test_without_a_cache_folder_a_catalog_is_compiled_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file" / "cache"))  # cannot be made
+    monkeypatch.setattr(catalogs, "_COMPILED", {})
+    assert disk_cache.folder("catalogs") is None
+    assert catalogs.translations("fr").gettext("Bottom line") != "Bottom line"
