@@ -64,6 +64,22 @@ def sh(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -
                    stderr=subprocess.DEVNULL)
 
 
+Commands = dict[str, tuple[list[str], dict[str, str] | None]]
+"""Commands by name, each with the environment it runs in (None: this one's)."""
+
+
+def interleaved_medians(commands: Commands, runs: int) -> dict[str, float]:
+    """The median time of each command, all run in turn `runs` times: a noisy moment of
+    the machine then slows each of them alike, and their ratios hold."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (args, env) in commands.items():
+            started = time.perf_counter()
+            sh(*args, env=env)
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(seconds) for name, seconds in times.items()}
+
+
 @dataclass(frozen=True)
 class Page:
     """The example's final page as files for the engine alone."""
@@ -103,7 +119,7 @@ def fitted_page(folder: Path) -> Page:
     from briefing.build import Builder, check
 
     # WeasyPrint by way of briefing.layout, which first points fontconfig at the bundled fonts.
-    from briefing.layout import HTML, page_variables
+    from briefing.layout import page_variables
     from briefing.model import PdfStandard
     from briefing.pdf import ARCHIVAL
 
@@ -112,6 +128,8 @@ def fitted_page(folder: Path) -> Page:
     renderer = builder.renderer(builder.theme or checked.brief.design.theme)
     html, stylesheet = renderer.render(checked.brief, standalone=False), renderer.stylesheet()
     layout = builder.layout
+    from weasyprint import HTML  # loaded by now, after fontconfig was pointed at the fonts
+
     scale = layout.fit(html, EXAMPLE, stylesheet).scale
     value = f"{scale:.3f}"
     variables = page_variables(HTML(string=html, base_url=layout.base_url), stylesheet)
@@ -284,15 +302,13 @@ class Bench:
         cmd = [*BRIEFING, "build", str(EXAMPLE), "--out", str(out), "--force", "--format",
                "pdf"]
         page = fitted_page(self.tmp / "page")
-        engine = engine_command(page, self.tmp / "engine.pdf")
-        plain = engine_command(page, self.tmp / "plain.pdf", same_pdf=False)
-        times: dict[str, list[float]] = {"ours": [], "engine": [], "plain": []}
-        for _ in range(self.repeat):  # interleaved: a noisy moment slows all three alike
-            for key, args in (("ours", cmd), ("engine", engine), ("plain", plain)):
-                started = time.perf_counter()
-                sh(*args, env=self.engine_env() if key != "ours" else None)
-                times[key].append(time.perf_counter() - started)
-        ours, theirs, bare = (statistics.median(times[k]) for k in ("ours", "engine", "plain"))
+        medians = interleaved_medians({
+            "ours": (cmd, None),
+            "engine": (engine_command(page, self.tmp / "engine.pdf"), self.engine_env()),
+            "plain": (engine_command(page, self.tmp / "plain.pdf", same_pdf=False),
+                      self.engine_env()),
+        }, self.repeat)
+        ours, theirs, bare = medians["ours"], medians["engine"], medians["plain"]
         same = page_text(out / "fpif-russia-assad.pdf") == page_text(self.tmp / "engine.pdf")
         ratio = ours / theirs
         self.row("cold build of the example to PDF (briefing build --format pdf)",
@@ -381,19 +397,13 @@ class Bench:
         generated_briefs(folder, n)
         page = fitted_page(self.tmp / "batch-page")
         spec = page.spec(self.tmp / "batch-page")
-        commands = {
+        medians = interleaved_medians({
             "ours": ([*BRIEFING, "build", str(folder), "--out", str(self.tmp / "batch-out"),
                       "--force", "--jobs", "1", "--format", "pdf"], None),
             "engine": ([sys.executable, str(ENGINE_BATCH), str(spec), str(n),
                         str(self.tmp / "batch-engine")], self.engine_env()),
-        }
-        times: dict[str, list[float]] = {key: [] for key in commands}
-        for _ in range(max(1, self.repeat // 2)):  # interleaved, as in cold_pdf
-            for key, (args, env) in commands.items():
-                started = time.perf_counter()
-                sh(*args, env=env)
-                times[key].append(time.perf_counter() - started)
-        mine, theirs = statistics.median(times["ours"]), statistics.median(times["engine"])
+        }, max(1, self.repeat // 2))
+        mine, theirs = medians["ours"], medians["engine"]
         self.row(f"one process, {n} briefs to PDF (briefing build --jobs 1 --format pdf)",
                  f"{mine:.1f} s", "", None)
         self.row(f"the engine writing their final page {n} times in one process",
@@ -469,7 +479,7 @@ class Bench:
         """RESULTS.md: every row, or with `only`, the rows of those steps measured anew
         and the others kept from `previous` with the date they were measured."""
         today = dt.date.today().isoformat()
-        rows = [(a, b, c, d, today) for _step, a, b, c, d in self.rows]
+        rows: list[tuple[str, ...]] = [(a, b, c, d, today) for _step, a, b, c, d in self.rows]
         header = (f"Made by `make bench` on {today}: {self.machine()}; medians of "
                   f"{self.repeat} runs where repeated. Machines here are noisy: read the "
                   "ratios, which are measured in the same run, before the seconds.")
