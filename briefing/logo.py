@@ -25,11 +25,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from briefing.errors import InputError
 from briefing.model import Brief
 from briefing.positions import YamlDocument
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 MAX_BYTES = 512 * 1024
 """The largest logo file: a masthead's logo is a small picture, and its bytes go into
@@ -169,6 +172,8 @@ def _check_svg(name: str, data: bytes) -> None:
         # Entities can expand to gigabytes or read files; a logo has no use for them.
         raise LogoError(f"the logo '{name}' declares XML entities, which a logo may not",
                         hint)
+    from xml.etree import ElementTree  # here: most briefs have no logo, fewer an SVG one
+
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:

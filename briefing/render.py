@@ -9,8 +9,6 @@ the model's terms through `term`, dates through `longdate`, the direction of the
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -18,7 +16,7 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
-from briefing import fonts, inline, theme_lookup
+from briefing import disk_cache, fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.grounds import grounds
 from briefing.i18n import bidi, catalogs
@@ -71,22 +69,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
     Entries are keyed by each template's source, so an edited template is compiled anew.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    folder = Path(base) / "briefing" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only home: compile every time
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def longdate(value: dt.date) -> str:
-    """`2015-10-07` as `7 October 2015`, the same on every machine (no locale)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+    found = disk_cache.folder("jinja")
+    return jinja2.FileSystemBytecodeCache(str(found)) if found else None
 
 
 class Renderer:

@@ -45,8 +45,7 @@ class RootVariables:
         """The variables of a page: its theme (a user stylesheet), its `<style>`
         elements, its `style` attributes, and whether it links stylesheets we cannot see.
         """
-        variables = cls()
-        variables.add_stylesheet(theme, author=False)
+        variables = _of_theme(theme).copy()
         for text in styles:
             variables.add_stylesheet(text, author=True)
         for text in inline:
@@ -69,6 +68,13 @@ class RootVariables:
                 for decl in _declarations(rule.content):
                     if decl.name.startswith("--"):
                         self._declare(decl.name, _rank(author, decl.important), decl.value)
+
+    def copy(self) -> RootVariables:
+        """A copy, to add to without changing this one."""
+        twin = RootVariables()
+        twin._declared, twin._varies = dict(self._declared), set(self._varies)
+        twin._opaque, twin._order = self._opaque, self._order
+        return twin
 
     def add_inline(self, declarations: str) -> None:
         """Record a `style` attribute: what it sets varies from element to element."""
@@ -147,6 +153,15 @@ class _Resolver:
         if name in self.declared or name in self.varies or comma is None:
             return None
         return self.nodes(arguments[comma + 1:])  # never set anywhere: the fallback
+
+
+@lru_cache(maxsize=16)
+def _of_theme(css: str) -> RootVariables:
+    """The variables a theme's stylesheet sets, read once: every brief of a batch that
+    has the theme shares them (`of_page` adds each page's own to a copy)."""
+    variables = RootVariables()
+    variables.add_stylesheet(css, author=False)
+    return variables
 
 
 @lru_cache(maxsize=64)

@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,16 +28,49 @@ def bench() -> ModuleType:
     return module
 
 
-def test_the_engine_baseline_lays_out_the_same_page(
-    bench: ModuleType, tmp_path: Path, example_build: Path, example_yaml: Path
+@pytest.fixture(scope="module")
+def page(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The example's final page, as the engine alone is given it."""
+    return bench.fitted_page(tmp_path_factory.mktemp("page"))
+
+
+def test_the_engine_baseline_lays_out_the_same_page_into_the_same_pdf(
+    bench: ModuleType, page: Any, tmp_path: Path, example_build: Path, example_yaml: Path
 ) -> None:
-    page = bench.fitted_page(tmp_path / "page")
     engine_pdf = tmp_path / "engine.pdf"
     env = {**os.environ, "FONTCONFIG_FILE": str(bench.FONTS_CONF)}
     subprocess.run(bench.engine_command(page, engine_pdf), env=env, check=True,
                    capture_output=True, timeout=120)
+    ours = example_build / f"{example_yaml.stem}.pdf"
+    assert bench.page_text(ours) and bench.page_text(engine_pdf) == bench.page_text(ours)
+    # The same record too: the PDF/A-3b claim and the same files carried.
+    mine, theirs = PdfReader(ours), PdfReader(engine_pdf)
+    metadata = theirs.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in metadata
+    assert sorted(theirs.attachments) == sorted(Path(name).name for name in mine.attachments)
+
+
+def test_the_batch_baseline_writes_the_same_page_again_in_one_process(
+    bench: ModuleType, page: Any, tmp_path: Path, example_build: Path, example_yaml: Path
+) -> None:
+    env = {**os.environ, "FONTCONFIG_FILE": str(bench.FONTS_CONF)}
+    out = tmp_path / "many"
+    subprocess.run([sys.executable, str(bench.ENGINE_BATCH), str(page.spec(tmp_path)), "2",
+                    str(out)], env=env, check=True, capture_output=True, timeout=240)
     ours = bench.page_text(example_build / f"{example_yaml.stem}.pdf")
-    assert ours and bench.page_text(engine_pdf) == ours
+    assert [bench.page_text(pdf) for pdf in sorted(out.glob("*.pdf"))] == [ours, ours]
+
+
+def test_the_preview_is_timed_to_the_first_page_then_to_the_fitted_one(
+    tmp_path: Path, example_yaml: Path
+) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from preview import measure_save_to_preview
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    shown = measure_save_to_preview(example_yaml, tmp_path / "serve")
+    assert 0 < shown.first_page <= shown.fitted_page
 
 
 def test_a_partial_run_keeps_the_other_rows_with_their_date(bench: ModuleType) -> None:

@@ -19,7 +19,11 @@ from briefing.cli import cli
 
 def _commands(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> Iterator[
         tuple[tuple[str, ...], click.Command]]:
-    for name, command in sorted(group.commands.items()):
+    # Through click's own lookup: a command's module is imported when it is asked for.
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             yield from _commands(command, (*prefix, name))
         else:

@@ -542,3 +542,15 @@ def test_the_html_path_does_not_load_the_layout_engine(
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_a_save_after_a_pause_is_laid_out_at_once_and_a_burst_of_saves_waits() -> None:
+    from briefing.serve.state import Previews
+
+    previews = Previews(fit=True, settle=0.05, log=lambda _message: None,
+                        notify=lambda _stem: None)
+    assert previews.layout_delay("brief") == 0.0  # the first save: at once
+    assert previews.layout_delay("brief") == 0.05  # saved again at once: it waits
+    assert previews.layout_delay("other") == 0.0  # each brief on its own
+    time.sleep(0.2)
+    assert previews.layout_delay("brief") == 0.0  # after a pause: at once again

@@ -10,29 +10,31 @@ from __future__ import annotations
 
 import click
 
-from briefing.cli.build import build
-from briefing.cli.check import check
 from briefing.cli.command import Group
-from briefing.cli.doctor import doctor
-from briefing.cli.extract import extract
-from briefing.cli.languages import languages
-from briefing.cli.new import new
-from briefing.cli.pack import pack
-from briefing.cli.schema import schema
-from briefing.cli.serve import serve
-from briefing.cli.themes import list_themes, theme
 from briefing.version import __version__
 
+COMMANDS = {
+    "build": "briefing.cli.build:build",
+    "check": "briefing.cli.check:check",
+    "extract": "briefing.cli.extract:extract",
+    "new": "briefing.cli.new:new",
+    "pack": "briefing.cli.pack:pack",
+    "serve": "briefing.cli.serve:serve",
+    "schema": "briefing.cli.schema:schema",
+    "themes": "briefing.cli.themes:list_themes",
+    "theme": "briefing.cli.themes:theme",
+    "languages": "briefing.cli.languages:languages",
+    "doctor": "briefing.cli.doctor:doctor",
+}
+"""Each command and where it is defined: a command's module is imported when the
+command runs (or `--help` lists it), so that `briefing build` pays for no other."""
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=Group, commands_from=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def cli() -> None:
     """Turn YAML summaries of articles into one-page briefs (HTML and PDF)."""
-
-
-for _command in (build, check, extract, new, pack, serve, schema, list_themes, theme, languages,
-                 doctor):
-    cli.add_command(_command)
 
 
 def main() -> None:

@@ -5,8 +5,11 @@ user's templates folder, a theme's folder or the package (`briefing/locale`), lo
 up in that order like every template file. A catalog of the user's for a shipped
 language overrides the messages it gives and falls back to the shipped one for the
 rest, so a user can change one label without copying the catalog. The .po text is
-read with Babel's reader and compiled in memory (no .mo files to keep in step), once
-per process for each file as it stands.
+read with Babel's reader and compiled (no .mo files to keep in step), once for each
+text a file has held: the compiled catalog is kept in the disk cache
+(briefing.disk_cache), keyed by the text, and read back with the standard library's
+gettext. A brief in a language whose catalogs are all compiled already so needs no
+Babel at all: importing it and compiling costs more than rendering the page.
 
 A catalog that cannot be read, or whose translation leaves out or adds a placeholder
 (`%(analyst)s`), is refused with its file and line: printed, it would lose the
@@ -15,21 +18,24 @@ analyst's name or stop the render.
 
 from __future__ import annotations
 
+import contextlib
+import gettext
+import hashlib
 import io
 import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog, Message
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
-from babel.support import NullTranslations, Translations
-
-from briefing import theme_lookup
+from briefing import disk_cache, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
+from briefing.output import write_atomic
+from briefing.version import __version__
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 PACKAGE_LOCALE = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "briefing"
@@ -81,31 +87,68 @@ def files_for(tag: str, user_dir: Path | None, theme_name: str) -> list[Path]:
 
 
 def translations(tag: str, user_dir: Path | None = None,
-                 theme_name: str = theme_lookup.DEFAULT_THEME) -> NullTranslations:
+                 theme_name: str = theme_lookup.DEFAULT_THEME) -> gettext.NullTranslations:
     """The messages for `tag`: its catalogs chained, first found first; the templates'
     English words when no catalog serves it."""
-    chain: NullTranslations = NullTranslations()
+    chain = gettext.NullTranslations()
     for path in reversed(files_for(tag, user_dir, theme_name)):
-        stat = path.stat()
-        compiled = _compiled(path, stat.st_mtime_ns, stat.st_size)
-        # A fresh object for each chain: the cached one must not carry another's fallback.
-        link = Translations(io.BytesIO(compiled), domain=DOMAIN)
+        # A fresh object for each chain: a shared one must not carry another's fallback.
+        link = gettext.GNUTranslations(io.BytesIO(compiled(path)))
         link.add_fallback(chain)
         chain = link
     return chain
 
 
-@cache
-def _compiled(path: Path, _mtime: int, _size: int) -> bytes:
-    """The catalog at `path` as .mo bytes, after `read` checked it."""
+CACHE_VERSION = 1
+"""Part of every cache key: raise it when `read` checks more, so that a catalog
+compiled before is checked again."""
+
+
+def compiled(path: Path) -> bytes:
+    """The catalog at `path` as .mo bytes, after `read` checked it; compiled once for
+    each text it has held, in this process and, through the disk cache, in every later
+    one."""
+    text = path.read_bytes()
+    key = hashlib.sha256(f"{CACHE_VERSION} {__version__}\0".encode() + text).hexdigest()
+    if key not in _COMPILED:
+        _COMPILED[key] = _kept_or_compiled(path, text, key)
+    return _COMPILED[key]
+
+
+_COMPILED: dict[str, bytes] = {}
+"""The catalogs compiled in this process, by cache key."""
+
+
+def _kept_or_compiled(path: Path, text: bytes, key: str) -> bytes:
+    folder = disk_cache.folder("catalogs")
+    kept = folder / f"{key}.mo" if folder else None
+    if kept is not None and kept.is_file():
+        data = kept.read_bytes()
+        try:
+            gettext.GNUTranslations(io.BytesIO(data))
+            return data
+        except (OSError, ValueError, IndexError, struct.error):
+            pass  # damaged since it was written: compiled again, and replaced
+    from babel.messages.mofile import write_mo
+
     out = io.BytesIO()
-    write_mo(out, read(path))
+    write_mo(out, _parse(path, text))
+    if kept is not None:
+        # A cache that cannot be written costs a compile next time, nothing else.
+        with contextlib.suppress(OSError):
+            write_atomic(kept, out.getvalue())
     return out.getvalue()
 
 
 def read(path: Path) -> Catalog:
     """The catalog at `path`; InputError, at its file and line, if it is broken."""
-    text = path.read_bytes()
+    return _parse(path, path.read_bytes())
+
+
+def _parse(path: Path, text: bytes) -> Catalog:
+    """The catalog `text`, read from `path`, checked."""
+    from babel.messages.pofile import PoFileError, read_po
+
     for number, line in enumerate(text.decode("utf-8", errors="replace").splitlines(), 1):
         if not _LINE.fullmatch(line):
             raise _broken(path, text, number, "this line of the catalog cannot be read: "
@@ -183,6 +226,8 @@ class Available:
     @property
     def name(self) -> str:
         """The language's name in English and in itself: "French (français)"."""
+        from babel import Locale, UnknownLocaleError
+
         try:
             locale = Locale.parse(self.code)
         except (UnknownLocaleError, ValueError):
@@ -193,6 +238,8 @@ class Available:
     @property
     def direction(self) -> str:
         """`rtl` or `ltr`, from CLDR."""
+        from babel import Locale, UnknownLocaleError
+
         try:
             order = Locale.parse(self.code).character_order
         except (UnknownLocaleError, ValueError):

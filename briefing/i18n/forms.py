@@ -6,6 +6,11 @@ the day before the month, as the brief always printed it). Babel does not carry 
 quotation delimiters, so they are written out here from CLDR's tables (`QUOTES`), with
 French's narrow no-break spaces inside its guillemets, which CLDR leaves to the
 typesetter.
+
+Plain `en`, the templates' own language and the brief's default, is written out here
+too (`ENGLISH`): its forms are fixed, so an English brief does not import Babel nor
+load CLDR's data, which costs more than rendering the page; a test holds them to
+CLDR's.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+if TYPE_CHECKING:
+    from babel import Locale
 
 ENGLISH_DATE = "d MMMM y"
 """The date of a brief in plain `en`: the day first, as the English pages always had it
 (CLDR's `en` is `MMMM d, y`, which `en-US` still gets)."""
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+"""CLDR's English month names (`MMMM`), for `ENGLISH_DATE` without Babel."""
 
 NNBSP = "\u202f"
 """The narrow no-break space French sets inside « »."""
@@ -50,22 +59,28 @@ class Forms:
 
     tag: str
     """The brief's language tag, as `meta.language` gives it (BCP 47)."""
-    locale: Locale
+    locale: Locale | None
+    """CLDR's data for the language; None for plain English (`ENGLISH`)."""
 
     @property
     def direction(self) -> str:
         """`rtl` for a language written right to left (Arabic, Hebrew, Persian), else `ltr`."""
+        if self.locale is None:
+            return "ltr"
         return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
     @property
     def quotes(self) -> tuple[str, str, str, str]:
         """Quotation marks: start, end, and the alternate pair for a quote in a quote."""
-        return QUOTES.get(self.locale.language, QUOTES["en"])
+        language = self.locale.language if self.locale is not None else "en"
+        return QUOTES.get(language, QUOTES["en"])
 
     def date(self, value: dt.date) -> str:
         """`value` in the language's long form: "25 novembre 2026"."""
-        if str(self.locale) == "en":
-            return format_date(value, ENGLISH_DATE, locale=self.locale)
+        if self.locale is None:
+            return f"{value.day} {ENGLISH_MONTHS[value.month - 1]} {value.year}"
+        from babel.dates import format_date
+
         return format_date(value, "long", locale=self.locale)
 
     def quoted(self, text: str) -> str:
@@ -83,11 +98,19 @@ def _css_string(text: str) -> str:
     return "".join(c if c.isascii() and c not in '"\\' else f"\\{ord(c):x} " for c in text)
 
 
+ENGLISH = Forms("en", None)
+"""Plain English's forms, without CLDR: the day before the month (`ENGLISH_DATE`),
+left to right, English quotation marks."""
+
+
 @cache
 def forms(tag: str) -> Forms:
     """The forms of the language `tag`; a tag CLDR does not know writes as English."""
+    if tag == ENGLISH.tag:
+        return ENGLISH
+    from babel import Locale, UnknownLocaleError
+
     try:
-        locale = Locale.parse(tag, sep="-")
+        return Forms(tag, Locale.parse(tag, sep="-"))
     except (UnknownLocaleError, ValueError):
-        locale = Locale.parse("en")
-    return Forms(tag, locale)
+        return Forms(tag, None)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+from gettext import NullTranslations
 from pathlib import Path
-
-from babel.support import NullTranslations
 
 from briefing import theme_lookup
 from briefing.i18n import catalogs, forms, terms

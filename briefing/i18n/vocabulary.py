@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from briefing.i18n import terms
 from briefing.model import Confidence, Likelihood
@@ -36,10 +36,10 @@ class Vocabulary:
     """Each term as the language writes it (lower case), and the term it stands for."""
     confidence: re.Pattern[str]
 
-    @property
+    @cached_property
     def likelihood_pattern(self) -> re.Pattern[str]:
         """Any of the terms, as whole words (the longest first: "very likely" before
-        "likely")."""
+        "likely"); made once, as every sentence of every brief is searched with it."""
         words = sorted(self.likelihood, key=len, reverse=True)
         return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 

@@ -23,8 +23,9 @@ from briefing.serve.watch import changed, signature, signatures
 from briefing.wording import plural
 
 SETTLE_SECONDS = 0.2
-"""How long the inputs must rest before a layout starts: an editor that saves on every
-keystroke does not start a layout each time (the HTML is rebuilt on every save)."""
+"""How long the inputs must rest before a layout starts when they changed again this
+soon: an editor that saves on every keystroke does not start a layout each time (the
+HTML is rebuilt on every save), while a save after a pause is laid out at once."""
 
 
 class Previews:
@@ -45,6 +46,8 @@ class Previews:
         # A preview is a draft: what is printed from it says so, and its REVIEWs only warn.
         self.builder = Builder(draft=True)
         self._pending: dict[str, float] = {}
+        self._changed: dict[str, float] = {}
+        """When each brief last changed (time.monotonic), to tell a burst of saves."""
         self._wake = threading.Condition()
         self._layout_lock = threading.Lock()
 
@@ -124,7 +127,7 @@ class Previews:
                 entry.fit = FitStatus("pending" if self.fit_enabled else "off")
             self.publish(entry)
         if body is not None and self.fit_enabled:
-            self.queue_layout(entry.stem, 0.0 if quiet else self.settle)
+            self.queue_layout(entry.stem, 0.0 if quiet else self.layout_delay(entry.stem))
         if not quiet:
             took = (time.perf_counter() - started) * 1000
             self.log(f"{entry.path}: updated in {took:.0f} ms" + counts(errors, warnings))
@@ -139,6 +142,14 @@ class Previews:
         self.notify(entry.stem)
 
     # --- laying out ------------------------------------------------------------------
+
+    def layout_delay(self, stem: str) -> float:
+        """How long to wait before laying out a brief that just changed: nothing after a
+        pause, `settle` when it changed `settle` ago or less (saves in a burst)."""
+        now = time.monotonic()
+        last = self._changed.get(stem)
+        self._changed[stem] = now
+        return self.settle if last is not None and now - last <= self.settle else 0.0
 
     def queue_layout(self, stem: str, delay: float) -> None:
         """Lay the brief out in `delay` seconds, unless it is saved again before."""
