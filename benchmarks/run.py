@@ -258,6 +258,12 @@ NOTES = """\
   each element on each pass; the themes size everything from `--k`. Substituting
   the root variables into the stylesheet first (briefing/variables.py) cut a pass by
   about a third, with the same PDF bytes.
+- **The fit corpus** is tests/fit_corpus.py: 36 briefs from the three examples, in
+  every theme, on A4 and Letter, from half a page to a quarter more than fits at full
+  size. Each is fitted as `briefing build` fits it (the first pass at the scale guessed
+  from its text, briefing/estimate.py), then the largest scale at which it fits is
+  found by bisection. docs/fitting.md says why the guess is seldom close enough to be
+  taken at once, so that a brief that must shrink takes two passes or more.
 - **The preview** is timed as a user sees it (benchmarks/preview.py): from the save
   to the first page shown (checked and rendered at once, at the last layout's scale),
   and to the fitted page (laid out in the background as the PDF is, then shown at the
@@ -429,6 +435,33 @@ class Bench:
         self.row("layout passes to fit an overlong brief", f"{overlong.passes} (scale "
                  f"{overlong.scale:.2f})", "<= 5", overlong.passes <= 5)
 
+    def corpus(self) -> None:
+        """Passes over the fit corpus (tests/fit_corpus.py), and how far each brief's
+        scale is below the largest at which it fits (by bisection)."""
+        sys.path[:0] = [str(REPO), str(REPO / "tests")]
+        import fit_corpus  # type: ignore[import-not-found]  # tests/, on the path above
+
+        from briefing.build import Builder
+
+        builder = Builder(out=self.tmp / "corpus-out", formats=("pdf",), force=True)
+        fits = []
+        for path in fit_corpus.write(self.tmp / "corpus"):
+            fitted = builder.fit(builder.check(path))
+            best = (fit_corpus.largest_fitting_scale(builder, path, fitted.scale)
+                    if fitted.scale < 1 else 1.0)
+            fits.append((fitted.passes, fitted.scale, best))
+        passes = [p for p, _, _ in fits]
+        shrunk = [p for p, scale, _ in fits if scale < 1]
+        gap = max(1 - scale / best for _, scale, best in fits)
+        median = statistics.median(passes)
+        self.row(f"fit corpus: {len(fits)} briefs, {len(shrunk)} shrunk, passes median / mean",
+                 f"{median:g} / {statistics.mean(passes):.2f}", "median <= 1.2", median <= 1.2)
+        self.row("  passes at most", str(max(passes)), "<= 3", max(passes) <= 3)
+        self.row("  shrunk briefs: passes median / mean, fitted in one pass",
+                 f"{statistics.median(shrunk):g} / {statistics.mean(shrunk):.2f}, "
+                 f"{sum(p == 1 for p in shrunk)} of {len(shrunk)}", "", None)
+        self.row("  most below the largest scale that fits", f"{gap:.1%}", "<= 2%", gap <= 0.02)
+
     def word(self) -> None:
         """The Word brief's cost next to the PDF's, both made from the same fitted page."""
         sys.path.insert(0, str(REPO))
@@ -530,6 +563,7 @@ OWNED = {
     "cold": ("cold build of the example to PDF", "python -m weasyprint", "same page text",
              r"ratio briefing / weasyprint$", "the engine writing a plain"),
     "passes": ("layout passes",),
+    "corpus": ("fit corpus", "passes at most", "shrunk briefs", "most below the largest"),
     "word": ("PDF of the example's fitted page", "Word brief", "ratio Word / PDF"),
     "make": ("second `make brief`",),
     "serve": ("serve:",),
@@ -557,9 +591,9 @@ def main() -> None:
     bench = Bench(args.repeat, args.batch)
     # In this order: the floor first, for the HTML build's row that refers to it.
     steps = {"floor": bench.floor, "html": bench.cold_html, "cold": bench.cold_pdf,
-             "passes": bench.passes, "word": bench.word, "make": bench.make_nothing_changed,
-             "serve": bench.serve, "batch-ratio": bench.engine_batch,
-             "batch": bench.batch_builds}
+             "passes": bench.passes, "corpus": bench.corpus, "word": bench.word,
+             "make": bench.make_nothing_changed, "serve": bench.serve,
+             "batch-ratio": bench.engine_batch, "batch": bench.batch_builds}
     only = args.only or list(steps)
     if unknown := set(only) - set(steps):
         parser.error(f"unknown step(s) {', '.join(sorted(unknown))}: choose from "

@@ -23,12 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from xml.etree.ElementTree import Element
+from typing import TYPE_CHECKING
 
 from briefing import model, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location
 from briefing.fitting import FLOOR, TARGET
 from briefing.render import BASE_SIZE, DENSITY
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element  # the parsed page, which the engine makes
 
 BLOCKS = frozenset({"p", "li", "tr", "h1", "h2", "h3", "dt", "dd", "blockquote", "figure"})
 """Elements that start a block of their own: each adds a gap and a part-filled line."""

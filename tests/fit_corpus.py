@@ -3,7 +3,8 @@
 Made from the three examples of content/ (English, French, Hebrew): each brief keeps,
 drops or repeats their items and sets a theme, a paper, a density, a body type and a
 size, all drawn from a seeded generator, so that the corpus is the same on every run
-and on every machine. Used by tests/test_fit_corpus.py and `make bench`.
+and on every machine. Used by tests/test_fit_corpus.py, tools/measure_fit.py and
+`make bench`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,14 @@ import copy
 import random
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from briefing.fitting import LIMIT
+
+if TYPE_CHECKING:
+    from briefing import Builder
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -88,3 +94,26 @@ def write(folder: Path, count: int = SIZE) -> list[Path]:
                         encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def largest_fitting_scale(builder: Builder, path: Path, fitted: float) -> float:
+    """The largest scale at which the brief fits, by bisection above the one it was fitted
+    at, to 0.002 (height grows with the scale)."""
+    checked = builder.check(path)
+    renderer = builder.renderer(builder.theme_of(checked))
+    html = renderer.render(checked.brief, standalone=False, logo=checked.logo)
+    layout = builder.layout
+    from briefing.layout import pages_used  # the engine, only when this is called
+
+    page = layout.page(html, renderer.stylesheet())
+
+    def fits_at(scale: float) -> bool:
+        return pages_used(layout.lay_out(page, scale)) <= LIMIT
+
+    low, high = fitted, 1.0
+    if fits_at(high):
+        return high
+    while high - low > 0.002:
+        middle = round((low + high) / 2, 4)
+        low, high = (middle, high) if fits_at(middle) else (low, middle)
+    return low

@@ -14,8 +14,7 @@ import fit_corpus
 import pytest
 
 from briefing import Builder
-from briefing.fitting import CLOSE, LIMIT
-from briefing.layout import pages_used
+from briefing.fitting import CLOSE
 
 
 @dataclass(frozen=True)
@@ -63,27 +62,6 @@ def test_passes_stay_as_few_as_measured(fits: dict[str, Fit]) -> None:
     assert max(passes) <= 4, sorted(passes)
 
 
-def largest_fitting_scale(builder: Builder, path: Path, fitted: float) -> float:
-    """The largest scale at which the brief fits, by bisection above the one it was fitted
-    at, to 0.002 (height grows with the scale)."""
-    checked = builder.check(path)
-    renderer = builder.renderer(builder.theme_of(checked))
-    html = renderer.render(checked.brief, standalone=False, logo=checked.logo)
-    layout = builder.layout
-    page = layout.page(html, renderer.stylesheet())
-
-    def fits_at(scale: float) -> bool:
-        return pages_used(layout.lay_out(page, scale)) <= LIMIT
-
-    low, high = fitted, 1.0
-    if fits_at(high):
-        return high
-    while high - low > 0.002:
-        middle = round((low + high) / 2, 4)
-        low, high = (middle, high) if fits_at(middle) else (low, middle)
-    return low
-
-
 def test_no_scale_is_more_than_two_percent_below_the_best(
     fits: dict[str, Fit], tmp_path: Path
 ) -> None:
@@ -91,7 +69,7 @@ def test_no_scale_is_more_than_two_percent_below_the_best(
     worst = {}
     for name, fit in fits.items():
         if fit.scale < 1.0:
-            best = largest_fitting_scale(builder, fit.path, fit.scale)
+            best = fit_corpus.largest_fitting_scale(builder, fit.path, fit.scale)
             worst[name] = (fit.scale, best)
     below = {name: pair for name, pair in worst.items() if pair[0] < CLOSE * pair[1]}
     assert not below, below
