@@ -10,7 +10,7 @@ The rules, in the order they apply:
   size or fills at least FILLED: then it is less than 2% smaller than the largest scale
   that fits;
 - otherwise the next scale is where the content should fill TARGET, with height taken
-  to grow as scale ** EXPONENT, or as measured between two passes (the closest that
+  to grow as `exponent` says, or as measured between two passes (the closest that
   fitted and did not, once there are both); but when a scale CLOSE to one that did
   not fit should fit too, that one, which settles the search if it does;
 - the next scale stays between the largest scale that fitted and the smallest that did
@@ -82,15 +82,16 @@ class Search(Generic[Page]):
     """(scale, pages filled) of each pass, in order."""
     best: tuple[Page, float] | None = None
     """The page of the largest scale that fitted, and that scale."""
-    too_big: float | None = None
-    """The smallest scale that did not fit."""
+
+    @property
+    def too_big(self) -> float | None:
+        """The smallest scale that did not fit."""
+        return min((scale for scale, used in self.tried if used > LIMIT), default=None)
 
     def record(self, scale: float, used: float, page: Page) -> None:
         """Note a pass: at `scale` the content filled `used` pages."""
         self.tried.append((scale, used))
-        if used > LIMIT:
-            self.too_big = scale if self.too_big is None else min(self.too_big, scale)
-        elif self.best is None or scale > self.best[1]:
+        if used <= LIMIT and (self.best is None or scale > self.best[1]):
             self.best = (page, scale)
 
     def done(self) -> bool:

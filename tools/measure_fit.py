@@ -13,6 +13,7 @@ tests/test_fit_corpus.py). With --write, the themes' fit.toml files are rewritte
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -53,7 +54,7 @@ def measure(count: int, themes: list[str]) -> tuple[dict[str, list[Sample]],
     margins: dict[str, tuple[float, float, float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        fit_corpus.write(folder, 0)
+        shutil.copytree(fit_corpus.CONTENT / "sources", folder / "sources")
         builder = Builder(out=folder / "out", formats=("pdf",), force=True)
         layout = builder.layout
         for index in range(FIRST, FIRST + count):
