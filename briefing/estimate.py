@@ -111,8 +111,10 @@ class Calibration:
 
 
 def features(root: Element) -> Features:
-    """Count what takes height in the page `root` (the parsed HTML)."""
-    body = next(root.iter("body"), root)
+    """Count what takes height in the page `root` (the parsed HTML): in its `main`, the
+    flow of base.html.j2, as what is outside it (a draft's mark) takes no room."""
+    flow = next(root.iter("main"), None)
+    body = flow if flow is not None else next(root.iter("body"), root)
     tables = list(body.iter("table"))
     blocks = sum(1 for element in body.iter() if element.tag in BLOCKS)
     rows = sum(
