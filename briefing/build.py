@@ -220,9 +220,10 @@ class Builder:
         renderer = self.renderer(theme)
         html = renderer.render(checked.brief, standalone=False, draft=self.draft,
                                logo=checked.logo)
+        found = estimate.calibration(self.templates_dir, theme)
         return self.layout.fit(html, checked.file, renderer.stylesheet(),
-                               guess=estimate.guess(self.templates_dir, theme,
-                                                    checked.brief.design))
+                               guess=estimate.guess(found, checked.brief.design),
+                               filled=estimate.taken_at(found))
 
     def pdf(self, fitted: Fitted, checked: Checked | None = None) -> bytes:
         """The PDF of a fitted page: claiming the brief's `design.pdf` standard and

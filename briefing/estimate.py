@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from briefing import model, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location
-from briefing.fitting import FLOOR, TARGET
+from briefing.fitting import FLOOR, SLOWEST, TARGET, filled
 from briefing.render import BASE_SIZE, DENSITY
 
 if TYPE_CHECKING:
@@ -86,13 +86,17 @@ class Calibration:
     """What does not scale at all."""
     margins: tuple[float, float, float, float]
     """The theme's page margins (top, right, bottom, left), in mm."""
+    growth: float = SLOWEST
+    """The slowest the fill of a nearly full page grows with the scale, as a power of it
+    (see briefing.fitting.filled): about 1 on a page of one column, less where balanced
+    columns move by whole blocks."""
 
     @classmethod
-    def of(cls, numbers: dict[str, float], margins: tuple[float, float, float, float]
-           ) -> Calibration:
+    def of(cls, numbers: dict[str, float], margins: tuple[float, float, float, float],
+           growth: float = SLOWEST) -> Calibration:
         """A calibration from its coefficients by name."""
         return cls(numbers["text"], numbers["rows"], numbers["blocks"], numbers["spacing"],
-                   numbers["fixed"], margins)
+                   numbers["fixed"], margins, growth)
 
     def terms(self, features: Features, design: Design) -> tuple[float, float, float]:
         """(a, b, c) of the pages filled at size factor k: a k^2 + b k + c."""
@@ -163,13 +167,19 @@ def _read(file: Path, text: str) -> Calibration:
     try:
         table = tomllib.loads(text)
         top, right, bottom, left = (float(m) for m in table["margins"])
+        growth = float(table.get("growth", SLOWEST))
+        if not 0 < growth <= 2:
+            raise ValueError(f"growth = {growth:g} is not between 0 and 2")
         return Calibration.of({name: float(table[name]) for name in
                                ("text", "rows", "blocks", "spacing", "fixed")},
-                              (top, right, bottom, left))
+                              (top, right, bottom, left), growth)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        # tomllib says where: "... (at line 2, column 8)".
+        # tomllib says where: "... (at line 2, column 8)"; a bad value, the line of its key.
         place = re.search(r"at line (\d+), column (\d+)", str(exc))
+        key = re.search(r"^(\w+) = ", str(exc))
         line, column = (int(place[1]), int(place[2])) if place else (None, None)
+        if key and (found := re.search(rf"^{key[1]}\s*=", text, re.MULTILINE)):
+            line, column = text.count("\n", 0, found.start()) + 1, 1
         problem = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise InputError([Diagnostic(
             Location(file, line, column), f"not a theme's fit coefficients: {problem}",
@@ -177,12 +187,16 @@ def _read(file: Path, text: str) -> Calibration:
             "it holds and how tools/measure_fit.py measures it)")]) from None
 
 
-def guess(templates_dir: Path | None, theme: str, design: model.Design
+def guess(found: Calibration | None, design: model.Design
           ) -> Callable[[Element], float] | None:
-    """The first scale to lay out a page of `theme` with `design` at, from the parsed
-    page; None when no fit.toml is found (the first pass is then at full size)."""
-    found = calibration(templates_dir, theme)
+    """The first scale to lay out a page with `design` at, from the parsed page and its
+    theme's calibration; None without one (the first pass is then at full size)."""
     if found is None:
         return None
     page = Design.of(design)
     return lambda root: first_scale(features(root), found, page)
+
+
+def taken_at(found: Calibration | None) -> float:
+    """The fill from which a fitted page of a theme with calibration `found` is taken."""
+    return filled(found.growth if found is not None else SLOWEST)

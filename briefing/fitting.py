@@ -7,8 +7,9 @@ and tested on made-up pages, without laying anything out.
 
 The rules, in the order they apply:
 - a page is good when it fits (fills at most LIMIT of one page) and either is at full
-  size or fills at least FILLED: then it is less than 2% smaller than the largest scale
-  that fits;
+  size or fills at least `filled(growth)`, growth being the slowest its theme's fill
+  was seen to grow with the scale: then it is less than 2% smaller than the largest
+  scale that fits;
 - otherwise the next scale is where the content should fill TARGET, with height taken
   to grow as `exponent` says, or as measured between two passes (the closest that
   fitted and did not, once there are both); but when a scale CLOSE to one that did
@@ -35,12 +36,20 @@ CLOSE = 0.98
 """A fitted scale this close to one that did not fit is taken: a closer one would not
 be worth another pass."""
 SLOWEST = 0.5
-"""The slowest the fill of a nearly full page was seen to grow with the scale, as a
-power of it (measured on tests/fit_corpus.py): slower than the scale itself, as some
-of the page (rules, the margins' share, pictures) does not grow with it."""
-FILLED = LIMIT * CLOSE**SLOWEST
-"""A fitted page this full (96.5%) is taken: the largest scale that fits is then less
-than 2% larger."""
+"""The slowest the fill of a nearly full page grows with the scale, as a power of it,
+for a theme that does not say (its fit.toml's `growth`): as measured on the two-column
+themes, whose balanced columns move by whole blocks. A one-column page grows about as
+fast as the scale (tools/measure_fit.py --growth measures it)."""
+
+
+def filled(growth: float) -> float:
+    """The fill from which a fitted page is taken when the fill grows at least as the
+    scale ** growth: the largest scale that fits is then less than 2% larger."""
+    return float(LIMIT * CLOSE**growth)
+
+
+FILLED = filled(SLOWEST)
+"""The fill from which a fitted page is taken when its theme does not say (96.5%)."""
 TARGET = 0.97
 """Fill to aim at: the middle of the band from FILLED to LIMIT."""
 EXPONENT = 2.1
@@ -78,6 +87,8 @@ def scale_filling(fill: float, last: tuple[float, float], k: float) -> float:
 class Search(Generic[Page]):
     """The passes made so far, the best page among them, and the next scale to try."""
 
+    filled: float = FILLED
+    """A fitted page this full is taken (see `filled`)."""
     tried: list[tuple[float, float]] = field(default_factory=list)
     """(scale, pages filled) of each pass, in order."""
     best: tuple[Page, float] | None = None
@@ -99,7 +110,7 @@ class Search(Generic[Page]):
         scale, used = self.tried[-1]
         if self.best is not None:
             fitted = self.best[1]
-            if fitted >= 1.0 or (fitted == scale and used >= FILLED):
+            if fitted >= 1.0 or (fitted == scale and used >= self.filled):
                 return True
             if self.too_big is not None and fitted >= CLOSE * self.too_big:
                 return True

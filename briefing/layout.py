@@ -33,7 +33,7 @@ with warnings.catch_warnings():
 
 from briefing.errors import DoesNotFitError, Overflow
 from briefing.fetcher import AssetFetcher
-from briefing.fitting import FLOOR, LIMIT, Search
+from briefing.fitting import FILLED, FLOOR, LIMIT, Search
 from briefing.variables import RootVariables
 
 
@@ -61,16 +61,18 @@ class Layout:
         self._sheets: dict[str, CSS] = {}
 
     def fit(self, html: str, file: Path, stylesheet: str = "",
-            guess: Callable[[Element], float] | None = None) -> Fitted:
+            guess: Callable[[Element], float] | None = None, filled: float = FILLED
+            ) -> Fitted:
         """Lay `html` out on one page, shrinking it as little as needed, down to FLOOR.
 
         The first pass is at the scale `guess` gives for the parsed page (see
-        briefing.estimate), else at full size; briefing.fitting picks the next, if any.
+        briefing.estimate), else at full size; briefing.fitting picks the next, if any,
+        taking a fitted page that fills `filled` of it.
         Raises DoesNotFitError naming the overflow and the longest sections when even
         FLOOR takes more than one page.
         """
         page = self.page(html, stylesheet)
-        search: Search[Document] = Search()
+        search: Search[Document] = Search(filled)
         first = guess(page.html.etree_element) if guess is not None else 1.0
         scale: float | None = min(1.0, max(FLOOR, round(first, 3)))
         while scale is not None:

@@ -215,3 +215,21 @@ def test_a_broken_fit_file_is_named(
         result.stderr)
     assert "Traceback" not in result.output
     assert not (in_tmp / "out" / "brief.pdf").exists()
+
+
+def test_a_growth_out_of_range_is_named_with_its_line(
+    in_tmp: Path, write_brief: Callable[..., Path], run_cli: Callable[..., Result]
+) -> None:
+    """A fit.toml whose `growth` no page could have: exit 2 at its line."""
+    own = (Path(__file__).parent.parent / "briefing" / "themes" / "memo" / "fit.toml")
+    text = own.read_text(encoding="utf-8").replace("growth = 0.95", "growth = 7")
+    assert "growth = 7" in text
+    (in_tmp / "templates").mkdir()
+    (in_tmp / "templates" / "fit.toml").write_text(text, encoding="utf-8")
+    line = text.splitlines().index("growth = 7") + 1
+    path = write_brief(in_tmp, stem="brief")
+    result = run_cli("build", path.name, "--out", "out", "--format", "pdf")
+    assert result.exit_code == 2, result.output
+    assert (f"fit.toml:{line}:1: error: not a theme's fit coefficients: growth = 7 is not "
+            "between 0 and 2") in result.stderr, result.stderr
+    assert not (in_tmp / "out" / "brief.pdf").exists()

@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from briefing.fitting import CLOSE, FILLED, FLOOR, LIMIT, MAX_PASSES, TARGET, Search
+from briefing.fitting import CLOSE, FILLED, FLOOR, LIMIT, MAX_PASSES, TARGET, Search, filled
 
 
-def run(used_at: Callable[[float], float], first: float) -> Search[float]:
-    """The search on a page that fills `used_at(scale)` pages, from `first`."""
-    search: Search[float] = Search()
+def run(used_at: Callable[[float], float], first: float, taken: float = FILLED
+        ) -> Search[float]:
+    """The search on a page that fills `used_at(scale)` pages, from `first`, taking a
+    fitted page from `taken`."""
+    search: Search[float] = Search(taken)
     scale: float | None = first
     while scale is not None:
         search.record(scale, used_at(scale), scale)
@@ -52,6 +54,21 @@ def test_a_good_guess_is_taken_at_once() -> None:
     assert FILLED <= used_at(scale) <= LIMIT
     search = run(used_at, scale)
     assert search.tried == [(scale, used_at(scale))]
+
+
+@pytest.mark.parametrize("growth", [1.0, 1.5, 2.0])
+def test_a_page_that_grows_as_its_theme_says_is_taken_lower_in_the_band(growth: float
+                                                                      ) -> None:
+    """A theme whose fill grows at least as fast as the scale (one column) takes a page
+    filling 95.6%, which the default band would lay out again, and it is still within
+    2% of the largest scale that fits."""
+    used_at = page(1.3, growth)
+    scale = round((0.957 / 1.3) ** (1 / growth), 3)
+    assert filled(1.0) <= used_at(scale) < FILLED
+    assert len(run(used_at, scale).tried) > 1
+    search = run(used_at, scale, filled(1.0))
+    assert search.tried == [(scale, used_at(scale))]
+    assert scale >= CLOSE * largest_fit(used_at)
 
 
 def test_a_brief_that_fits_at_full_size_is_not_shrunk() -> None:

@@ -8,11 +8,19 @@ page, and fits the coefficients of briefing.estimate's model to them by least sq
 per theme. Prints each theme's coefficients and how far the model is off (leave-one-out
 would be fairer; the test corpus, which the fit never sees, is the honest check: see
 tests/test_fit_corpus.py). With --write, the themes' fit.toml files are rewritten.
+
+With --growth N, it also measures each theme's `growth` on N of those briefs that must
+shrink: each is laid out every 0.4% of scale down from a full page, which shows how
+fast its fill grows with the scale at the slowest, and the fullest page that fitted
+more than 2% below the largest scale that fits (see `_growth` and docs/fitting.md).
+Without it, the growth already in each fit.toml is kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import math
 import shutil
 import statistics
 import sys
@@ -28,7 +36,8 @@ import fit_corpus  # noqa: E402
 
 from briefing import estimate  # noqa: E402
 from briefing.build import Builder  # noqa: E402
-from briefing.layout import pages_used  # noqa: E402
+from briefing.fitting import CLOSE, FLOOR, LIMIT, SLOWEST  # noqa: E402
+from briefing.layout import Layout, Page, pages_used  # noqa: E402
 
 FIRST = 1000
 SCALES = (1.0, 0.9, 0.8)
@@ -128,6 +137,82 @@ def error(calibration: estimate.Calibration, samples: list[Sample]) -> list[floa
     return out
 
 
+STEP = 0.004
+"""Scale step of the growth's scan."""
+LOWEST = 0.85
+"""Pages filled less than this tell nothing of the band."""
+
+
+def largest_fit(layout: Layout, page: Page, fills: dict[float, float]) -> float | None:
+    """The largest scale at which `page` fits, to 0.001, from the scan's `fills`."""
+    fitted = [s for s, used in fills.items() if used <= LIMIT]
+    if not fitted:
+        return None
+    low = max(fitted)
+    high = min((s for s in fills if s > low), default=low)
+    while high - low > 0.001:
+        middle = round((low + high) / 2, 4)
+        low, high = (middle, high) if pages_used(layout.lay_out(page, middle)) <= LIMIT else (
+            low, middle)
+    return low
+
+
+def growth(count: int, themes: list[str]) -> dict[str, tuple[float, float, float]]:
+    """Each theme's growth for its fit.toml, from `count` briefs of it that shrink: with
+    the slowest growth seen between two scales at most 2% apart, and the fullest page
+    that fitted more than 2% below its best."""
+    fullest = dict.fromkeys(themes, 0.0)
+    slowest = dict.fromkeys(themes, math.inf)
+    seen = dict.fromkeys(themes, 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shutil.copytree(fit_corpus.CONTENT / "sources", folder / "sources")
+        builder = Builder(out=folder / "out", formats=("pdf",), force=True)
+        index = FIRST
+        while any(seen[t] < count for t in themes) and index < FIRST + 50 * count:
+            _example, data = fit_corpus.brief(index)
+            index += 1
+            if data["design"]["theme"] not in themes or seen[data["design"]["theme"]] >= count:
+                continue
+            path = folder / f"{index - 1}.yaml"
+            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            theme, _design, html, stylesheet = design_of(builder, path)
+            page = builder.layout.page(html, stylesheet)
+            fills: dict[float, float] = {}
+            scale = 1.0
+            while scale >= FLOOR:
+                fills[scale] = pages_used(builder.layout.lay_out(page, scale))
+                if fills[scale] < LOWEST:
+                    break
+                scale = round(scale - STEP, 3)
+            best = largest_fit(builder.layout, page, fills)
+            if best is None or best >= 1.0:
+                continue  # cannot fit, or not shrunk: nothing to learn
+            seen[theme] += 1
+            below = [used for s, used in fills.items() if used <= LIMIT and s < CLOSE * best]
+            fullest[theme] = max([fullest[theme], *below])
+            slowest[theme] = min([slowest[theme], *(
+                math.log(fills[s1] / fills[s0]) / math.log(s1 / s0)
+                for s0 in fills for s1 in fills
+                if s0 < s1 <= s0 / CLOSE and LOWEST <= fills[s0] <= LIMIT)])
+            print(f"{index - 1}: {theme} best {best:.3f}, fullest below "
+                  f"{max(below, default=0):.4f}, slowest {slowest[theme]:.2f}", file=sys.stderr)
+    return {theme: (_growth(slowest[theme], fullest[theme]), slowest[theme], fullest[theme])
+            for theme in themes}
+
+
+def _growth(slowest: float, fullest: float) -> float:
+    """The growth to write: where the fill grew at least about as fast as the scale
+    between any two scales seen (one column), the smaller of that and the growth whose
+    band starts above the fullest page seen, rounded down to 0.05 and no more than 1;
+    elsewhere (balanced columns, whose fill may even fall) no bound holds, and the
+    default, SLOWEST, stays."""
+    if slowest < 0.9:
+        return SLOWEST
+    needed = math.log(LIMIT / fullest) / math.log(1 / CLOSE) if fullest else 1.0
+    return min(1.0, math.floor(min(slowest, needed) * 20) / 20)
+
+
 def table(calibration: estimate.Calibration) -> str:
     """The text of a fit.toml."""
     margins = ", ".join(f"{m:g}" for m in calibration.margins)
@@ -141,6 +226,9 @@ def table(calibration: estimate.Calibration) -> str:
         f"spacing = {calibration.spacing:.6g}\n"
         f"fixed = {calibration.fixed:.6g}\n"
         f"margins = [{margins}]\n"
+        "# How fast the fill grows with the scale, at the slowest (tools/measure_fit.py\n"
+        "# --growth): a fitted page is taken once it fills 97.5% x 0.98 ** growth of the page.\n"
+        f"growth = {calibration.growth:g}\n"
     )
 
 
@@ -153,11 +241,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--briefs", type=int, default=120)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--growth", type=int, default=0, metavar="N",
+                        help="measure each theme's growth on N briefs")
     parser.add_argument("themes", nargs="*", default=list(fit_corpus.THEMES))
     args = parser.parse_args()
     samples, margins = measure(args.briefs, args.themes)
+    growths = growth(args.growth, args.themes) if args.growth else {}
     for theme in args.themes:
         calibration = fit(samples[theme], margins[theme])
+        if theme in growths:
+            found, slowest, fullest = growths[theme]
+            print(f"{theme}: growth {found:g} (slowest seen {slowest:.2f}; fullest page "
+                  f"taken too early {fullest:.2%})")
+        else:
+            current = estimate.calibration(None, theme)
+            found = current.growth if current is not None else SLOWEST
+        calibration = dataclasses.replace(calibration, growth=found)
         errors = [abs(e) for e in error(calibration, samples[theme])]
         print(f"{theme}: {len(errors)} samples; model off by {statistics.median(errors):.1%} "
               f"(median), {max(errors):.1%} (most)")
