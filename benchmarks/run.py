@@ -273,7 +273,9 @@ NOTES = """\
   another within 0.2 s waits for the inputs to rest that long, so that an editor that
   saves on every keystroke does not start a layout each time. Until 2026-12-01 every
   save waited those 0.2 s, and the measure polled the page itself from the process
-  that runs the preview, which slowed its layout.
+  that runs the preview, which slowed its layout; the preview now runs as a user runs
+  it, `briefing serve` in a process of its own (served from the bench's process, the
+  requests that read the page took turns with the layout: 0.6 to 0.75 s).
 - **Memory** is measured as the peak resident size of the whole process tree.
 - **The Word brief** is made from the brief and the scale the PDF was fitted at, so
   its cost is that of writing the .docx alone (python-docx, the reference document
