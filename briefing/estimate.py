@@ -161,6 +161,14 @@ def calibration(templates_dir: Path | None, theme: str) -> Calibration | None:
     return None
 
 
+class _OutOfRangeError(ValueError):
+    """A value no page could have, with the key that holds it."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 @cache
 def _read(file: Path, text: str) -> Calibration:
     """The coefficients in `text`, the content of `file`."""
@@ -169,16 +177,17 @@ def _read(file: Path, text: str) -> Calibration:
         top, right, bottom, left = (float(m) for m in table["margins"])
         growth = float(table.get("growth", SLOWEST))
         if not 0 < growth <= 2:
-            raise ValueError(f"growth = {growth:g} is not between 0 and 2")
+            raise _OutOfRangeError("growth", f"growth = {growth:g} is not between 0 and 2")
         return Calibration.of({name: float(table[name]) for name in
                                ("text", "rows", "blocks", "spacing", "fixed")},
                               (top, right, bottom, left), growth)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        # tomllib says where: "... (at line 2, column 8)"; a bad value, the line of its key.
+        # tomllib says where: "... (at line 2, column 8)"; a value out of range is at
+        # the line of its key.
         place = re.search(r"at line (\d+), column (\d+)", str(exc))
-        key = re.search(r"^(\w+) = ", str(exc))
         line, column = (int(place[1]), int(place[2])) if place else (None, None)
-        if key and (found := re.search(rf"^{key[1]}\s*=", text, re.MULTILINE)):
+        if isinstance(exc, _OutOfRangeError) and (
+                found := re.search(rf"^{exc.key}\s*=", text, re.MULTILINE)):
             line, column = text.count("\n", 0, found.start()) + 1, 1
         problem = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise InputError([Diagnostic(

@@ -25,6 +25,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -56,39 +57,45 @@ def design_of(builder: Builder, path: Path) -> tuple[str, estimate.Design, str, 
             renderer.stylesheet())
 
 
-def measure(count: int, themes: list[str]) -> tuple[dict[str, list[Sample]],
-                                                    dict[str, tuple[float, float, float, float]]]:
-    """Samples per theme, and each theme's page margins (mm) as laid out."""
-    samples: dict[str, list[Sample]] = {theme: [] for theme in themes}
-    margins: dict[str, tuple[float, float, float, float]] = {}
+def briefs(themes: list[str], stop: int
+           ) -> Iterator[tuple[int, str, estimate.Design, Layout, Page]]:
+    """The generated briefs of `themes` numbered from FIRST to `stop`, each parsed to be
+    laid out: its number, theme, estimate's design, the layout and the page."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         shutil.copytree(fit_corpus.CONTENT / "sources", folder / "sources")
         builder = Builder(out=folder / "out", formats=("pdf",), force=True)
-        layout = builder.layout
-        for index in range(FIRST, FIRST + count):
+        for index in range(FIRST, stop):
             _example, data = fit_corpus.brief(index)
             if data["design"]["theme"] not in themes:
                 continue
             path = folder / f"{index}.yaml"
             path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
             theme, design, html, stylesheet = design_of(builder, path)
-            page = layout.page(html, stylesheet)
-            found = estimate.features(page.html.etree_element)
-            for scale in SCALES:
-                document = layout.lay_out(page, scale)
-                used = pages_used(document)
-                if design.margins is None and theme not in margins:
-                    box = document.pages[0]._page_box
-                    top, right, bottom, left = (
-                        round(float(side) / PX_PER_MM, 2) for side in
-                        (box.margin_top, box.margin_right, box.margin_bottom, box.margin_left))
-                    margins[theme] = (top, right, bottom, left)
-                if used <= 1.0:
-                    samples[theme].append((found, design, scale * design.size, used))
-                if used < 0.85:
-                    break  # smaller scales tell the model nothing more
-            print(f"{index}: {theme} {len(samples[theme])} samples", file=sys.stderr)
+            yield index, theme, design, builder.layout, builder.layout.page(html, stylesheet)
+
+
+def measure(count: int, themes: list[str]) -> tuple[dict[str, list[Sample]],
+                                                    dict[str, tuple[float, float, float, float]]]:
+    """Samples per theme, and each theme's page margins (mm) as laid out."""
+    samples: dict[str, list[Sample]] = {theme: [] for theme in themes}
+    margins: dict[str, tuple[float, float, float, float]] = {}
+    for index, theme, design, layout, page in briefs(themes, FIRST + count):
+        found = estimate.features(page.html.etree_element)
+        for scale in SCALES:
+            document = layout.lay_out(page, scale)
+            used = pages_used(document)
+            if design.margins is None and theme not in margins:
+                box = document.pages[0]._page_box
+                top, right, bottom, left = (
+                    round(float(side) / PX_PER_MM, 2) for side in
+                    (box.margin_top, box.margin_right, box.margin_bottom, box.margin_left))
+                margins[theme] = (top, right, bottom, left)
+            if used <= 1.0:
+                samples[theme].append((found, design, scale * design.size, used))
+            if used < 0.85:
+                break  # smaller scales tell the model nothing more
+        print(f"{index}: {theme} {len(samples[theme])} samples", file=sys.stderr)
     return samples, margins
 
 
@@ -164,39 +171,30 @@ def growth(count: int, themes: list[str]) -> dict[str, tuple[float, float, float
     fullest = dict.fromkeys(themes, 0.0)
     slowest = dict.fromkeys(themes, math.inf)
     seen = dict.fromkeys(themes, 0)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        shutil.copytree(fit_corpus.CONTENT / "sources", folder / "sources")
-        builder = Builder(out=folder / "out", formats=("pdf",), force=True)
-        index = FIRST
-        while any(seen[t] < count for t in themes) and index < FIRST + 50 * count:
-            _example, data = fit_corpus.brief(index)
-            index += 1
-            if data["design"]["theme"] not in themes or seen[data["design"]["theme"]] >= count:
-                continue
-            path = folder / f"{index - 1}.yaml"
-            path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-            theme, _design, html, stylesheet = design_of(builder, path)
-            page = builder.layout.page(html, stylesheet)
-            fills: dict[float, float] = {}
-            scale = 1.0
-            while scale >= FLOOR:
-                fills[scale] = pages_used(builder.layout.lay_out(page, scale))
-                if fills[scale] < LOWEST:
-                    break
-                scale = round(scale - STEP, 3)
-            best = largest_fit(builder.layout, page, fills)
-            if best is None or best >= 1.0:
-                continue  # cannot fit, or not shrunk: nothing to learn
-            seen[theme] += 1
-            below = [used for s, used in fills.items() if used <= LIMIT and s < CLOSE * best]
-            fullest[theme] = max([fullest[theme], *below])
-            slowest[theme] = min([slowest[theme], *(
-                math.log(fills[s1] / fills[s0]) / math.log(s1 / s0)
-                for s0 in fills for s1 in fills
-                if s0 < s1 <= s0 / CLOSE and LOWEST <= fills[s0] <= LIMIT)])
-            print(f"{index - 1}: {theme} best {best:.3f}, fullest below "
-                  f"{max(below, default=0):.4f}, slowest {slowest[theme]:.2f}", file=sys.stderr)
+    for index, theme, _design, layout, page in briefs(themes, FIRST + 50 * count):
+        if seen[theme] >= count:
+            if all(n >= count for n in seen.values()):
+                break
+            continue
+        fills: dict[float, float] = {}
+        scale = 1.0
+        while scale >= FLOOR:
+            fills[scale] = pages_used(layout.lay_out(page, scale))
+            if fills[scale] < LOWEST:
+                break
+            scale = round(scale - STEP, 3)
+        best = largest_fit(layout, page, fills)
+        if best is None or best >= 1.0:
+            continue  # cannot fit, or not shrunk: nothing to learn
+        seen[theme] += 1
+        below = [used for s, used in fills.items() if used <= LIMIT and s < CLOSE * best]
+        fullest[theme] = max([fullest[theme], *below])
+        slowest[theme] = min([slowest[theme], *(
+            math.log(fills[s1] / fills[s0]) / math.log(s1 / s0)
+            for s0 in fills for s1 in fills
+            if s0 < s1 <= s0 / CLOSE and LOWEST <= fills[s0] <= LIMIT)])
+        print(f"{index}: {theme} best {best:.3f}, fullest below "
+              f"{max(below, default=0):.4f}, slowest {slowest[theme]:.2f}", file=sys.stderr)
     return {theme: (_growth(slowest[theme], fullest[theme]), slowest[theme], fullest[theme])
             for theme in themes}
 
