@@ -15,18 +15,24 @@ BRIEF_INPUTS := $(BRIEFS) $(shell find content/sources templates briefing -type 
 brief: build/.made
 	@echo "Briefs are in build/. briefing is in .venv, not on your PATH: run .venv/bin/briefing --help, or source .venv/bin/activate first, or pipx install . to have it in every shell."
 
-# Before anything is installed, with the system's Python: stop within seconds, with the
-# `apt-get install` line, when a system library is missing; note a missing recommended
-# one and what it costs. Order-only: it runs every time, yet never forces a rebuild.
+# Before anything is installed or built, with the system's Python: stop within seconds,
+# with the `apt-get install` line, when a system library is missing; note a missing
+# recommended one and what it costs. It runs where there is work: when .venv is made,
+# else first in a recipe that builds, tests or benchmarks (CHECK); so once a run, and a
+# `make brief` with nothing to do runs no Python at all.
+DOCTOR := PYTHONPATH=. $(PYTHON) -m briefing.doctor --system
+CHECK := $(if $(wildcard $(VENV)/bin/python),@$(DOCTOR))
 system:
-	@PYTHONPATH=. $(PYTHON) -m briefing.doctor --system
+	@$(DOCTOR)
 
-build/.made: $(VENV)/.installed $(BRIEF_INPUTS) | system
+build/.made: $(VENV)/.installed $(BRIEF_INPUTS)
+	$(CHECK)
 	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/briefing build $(BRIEFS) --out build
 	@touch $@
 
-test: $(VENV)/.installed-test | system
+test: $(VENV)/.installed-test
+	$(CHECK)
 	$(MAKE) lint
 	$(BIN)/pytest
 
@@ -36,7 +42,8 @@ fuzz: $(VENV)/.installed-test
 
 # Speed and memory against the targets; writes benchmarks/RESULTS.md (takes minutes);
 # then how well drafts find the corpus's sources and speakers: benchmarks/DRAFTING.md.
-bench: $(VENV)/.installed | system
+bench: $(VENV)/.installed
+	$(CHECK)
 	@$(BIN)/python -m compileall -q briefing
 	$(BIN)/python benchmarks/run.py --write
 	$(BIN)/python benchmarks/drafting.py --write
@@ -55,7 +62,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/mypy
 
-$(VENV)/bin/python: | system
+$(VENV)/bin/python:
+	@$(DOCTOR)
 	$(PYTHON) -m venv $(VENV)
 
 # Editable install: templates and code in this checkout are used as they are edited.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import os
 import shutil
 import subprocess
 import sys
@@ -119,24 +120,59 @@ def test_the_system_check_is_quiet_on_a_complete_machine() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
+def checkout(folder: Path, require: Callable[[bool, str, str], None]) -> list[str]:
+    """A checkout in `folder` as far as the system check goes (the package's __init__.py
+    is not needed by it); the `make` arguments that run the check with Pango hidden."""
+    require(shutil.which("make") is not None, "make", "sudo apt-get install -y make")
+    shutil.copy(REPO / "Makefile", folder)
+    shutil.copy(REPO / "pyproject.toml", folder)
+    (folder / "briefing").mkdir()
+    for module in ("doctor.py", "fonts.py"):
+        shutil.copy(REPO / "briefing" / module, folder / "briefing")
+    (folder / "briefing" / "__init__.py").touch()
+    return [f"PYTHON={' '.join(bare_python('pango'))}"]
+
+
 @pytest.mark.parametrize("target", ["brief", "test"])
 def test_make_checks_the_system_before_it_installs_anything(
     target: str, tmp_path: Path, require: Callable[[bool, str, str], None]
 ) -> None:
-    require(shutil.which("make") is not None, "make", "sudo apt-get install -y make")
-    # A checkout as far as the check goes; the package's __init__.py is not needed by it.
-    shutil.copy(REPO / "Makefile", tmp_path)
-    shutil.copy(REPO / "pyproject.toml", tmp_path)
-    (tmp_path / "briefing").mkdir()
-    for module in ("doctor.py", "fonts.py"):
-        shutil.copy(REPO / "briefing" / module, tmp_path / "briefing")
-    (tmp_path / "briefing" / "__init__.py").touch()
-    python = " ".join(bare_python("pango"))
-    result, seconds = run(["make", target, f"PYTHON={python}"], cwd=tmp_path)
+    result, seconds = run(["make", target, *checkout(tmp_path, require)], cwd=tmp_path)
     assert result.returncode != 0
     assert seconds < 10
     assert "install it: sudo apt-get install -y libpango-1.0-0" in result.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+def test_make_checks_the_system_before_a_build_but_not_when_nothing_changed(
+    tmp_path: Path, require: Callable[[bool, str, str], None]
+) -> None:
+    # Installed and built once: a .venv whose Python would fail if run, and a stamp of
+    # the last build newer than every input.
+    args = checkout(tmp_path, require)
+    (tmp_path / "content").mkdir()
+    brief = tmp_path / "content" / "piece.yaml"
+    brief.write_text("title: a piece\n", encoding="utf-8")
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "python").write_text("#!/bin/sh\nexit 3\n")
+    (tmp_path / ".venv" / "bin" / "python").chmod(0o755)
+    (tmp_path / "build").mkdir()
+    for stamp in (tmp_path / ".venv" / ".installed", tmp_path / "build" / ".made"):
+        stamp.touch()
+    made = time.time() + 60
+    for path in (tmp_path / ".venv" / ".installed", tmp_path / "build" / ".made"):
+        os.utime(path, (made, made))
+
+    result, _ = run(["make", "brief", *args], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Briefs are in build/." in result.stdout and "libpango" not in result.stderr
+
+    os.utime(brief, (made + 60, made + 60))  # the brief edited since
+    result, seconds = run(["make", "brief", *args], cwd=tmp_path)
+    assert result.returncode != 0 and seconds < 10
+    assert "install it: sudo apt-get install -y libpango-1.0-0" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "build" / ".made").stat().st_mtime == made
 
 
 def test_a_build_notes_a_missing_recommended_library_once(
