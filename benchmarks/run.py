@@ -540,9 +540,11 @@ class Bench:
         when = made.group(1) if made else "an earlier day"
         lines = previous.splitlines()
         header = next((line for line in lines if line.startswith("Made by")), "")
-        header = header.split(" Rows dated later")[0]
-        header += (f" Rows dated later were measured again by `python benchmarks/run.py "
-                   f"--only {','.join(only)} --write`, on {self.machine()}.")
+        # A day's date cannot tell the rows measured again apart: the header names them.
+        header = re.split(r" Rows dated later| The rows of ", header)[0]
+        header += (f" The rows of {', '.join(only)} were measured again after it, by "
+                   f"`python benchmarks/run.py --only {','.join(only)} --write`, on "
+                   f"{self.machine()}.")
         rows: list[tuple[str, ...]] = []
         placed = False
         for line in lines:
