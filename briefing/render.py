@@ -16,7 +16,7 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
-from briefing import disk_cache, fonts, inline, theme_lookup
+from briefing import critique_columns, disk_cache, fonts, inline, theme_lookup
 from briefing.errors import Diagnostic, InputError, Location, excerpt
 from briefing.grounds import grounds
 from briefing.i18n import bidi, catalogs
@@ -61,6 +61,7 @@ def environment(
     # The analyst's prose, with its inline Markdown as HTML; `plain` for the <head>.
     env.filters["inline"] = lambda text: bidi.isolate(inline.to_html(text), lang.direction)
     env.filters["plain"] = inline.to_plain
+    env.globals["critique_columns"] = critique_columns.columns
     return env
 
 
