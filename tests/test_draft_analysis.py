@@ -367,6 +367,18 @@ def test_sources_of_every_kind_with_short_ids(
     only_placeholders(tmp_path / "content" / "piece.yaml")
 
 
+def test_a_body_s_accounts_and_budget_are_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, _ = draft(tmp_path, monkeypatch, (
+        "The toll stays\n\nAccording to the council's own 2025 accounts, the loan was "
+        "cleared in March 2024. The city budget shows the toll funds roads, according to "
+        "the 2026 budget.\n"))
+    kinds = {s["who"]: s["kind"] for s in data["sourcing"]}
+    assert kinds == {"The council's own 2025 accounts": "document",
+                     "The city budget": "document", "The 2026 budget": "document"}, kinds
+
+
 def test_kind_and_hand_say_what_they_were_guessed_from(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -170,7 +170,8 @@ _PAPER = re.compile(
     r"(?:(?P<data>figures|data|statistics|estimates?|census|polls?|surveys?)|"
     r"(?P<document>reports?|statements?|documents?|stud(?:y|ies)|memos?|letters?|filings?|"
     r"assessments?|analysis|briefing|transcripts?|ruling|indictment|complaint|papers?|"
-    r"agreement|decree|contracts?|audits?|draft|minutes|records|emails|messages|cables))\b"
+    r"agreement|decree|contracts?|audits?|accounts|budgets?|invoices?|draft|minutes|records|"
+    r"emails|messages|cables))\b"
     r"(?:\s+(?:by|from|of|on|in|for|published|released|issued|seen|obtained|compiled|"
     r"prepared|commissioned|presented|sent|written|leaked|dated|shared)\b.*)?$",
     re.I | re.S,
