@@ -147,7 +147,10 @@ class Credibility(IntEnum):
 
     @property
     def meaning(self) -> str:
-        """The grade's meaning in words."""
+        """The grade's meaning in words (6 is "truth cannot be judged": of the
+        information, as F is of its source)."""
+        if self is Credibility.CANNOT_BE_JUDGED:
+            return "truth cannot be judged"
         return self.name.lower().replace("_", " ")
 
 

@@ -146,7 +146,7 @@ def test_grade_meanings_in_words() -> None:
     assert Reliability.B.meaning == "usually reliable"
     assert Reliability.F.meaning == "reliability cannot be judged"
     assert Credibility(2).meaning == "probably true"
-    assert Credibility(6).meaning == "cannot be judged"
+    assert Credibility(6).meaning == "truth cannot be judged"
 
 
 # ICD 203's two rows of likelihood terms and the probability each stands for.
