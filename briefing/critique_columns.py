@@ -12,11 +12,12 @@ left runs across the page: a critique of one block is not set in half of it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from briefing.model import Critique
+    from briefing.model import Critique
 
 KINDS = ("strengths", "factual_errors", "unsupported_claims", "missing_perspectives",
          "rhetoric")
