@@ -221,8 +221,10 @@ class Builder:
         html = renderer.render(checked.brief, standalone=False, draft=self.draft,
                                logo=checked.logo)
         found = estimate.calibration(self.templates_dir, theme)
-        return self.layout.fit(html, checked.file, renderer.stylesheet(),
-                               guess=estimate.guess(found, checked.brief.design),
+        stylesheet = renderer.stylesheet()
+        return self.layout.fit(html, checked.file, stylesheet,
+                               guess=estimate.guess(found, checked.brief.design,
+                                                    estimate.theme_size(stylesheet)),
                                filled=estimate.taken_at(found))
 
     def pdf(self, fitted: Fitted, checked: Checked | None = None) -> bytes:

@@ -62,14 +62,16 @@ class Design:
     margins: float | None = None
     """Page margins in mm, when the brief sets them (else the theme's)."""
     size: float = 1.0
-    """design.font_size as a factor of the themes' base size."""
+    """The type's size factor (CSS --size-factor): design.font_size as a factor of the
+    themes' base size, else the theme's own."""
     density: float = 1.0
 
     @classmethod
-    def of(cls, design: model.Design) -> Design:
-        """What of a brief's `design` the estimate needs."""
-        return cls(design.paper.value, design.margins,
-                   (design.font_size or BASE_SIZE) / BASE_SIZE, DENSITY[design.density])
+    def of(cls, design: model.Design, theme_size: float = 1.0) -> Design:
+        """What of a brief's `design` the estimate needs, in a theme whose type starts at
+        `theme_size` (see theme_size); design.font_size replaces it, as on the page."""
+        size = design.font_size / BASE_SIZE if design.font_size else theme_size
+        return cls(design.paper.value, design.margins, size, DENSITY[design.density])
 
 
 @dataclass(frozen=True)
@@ -196,13 +198,23 @@ def _read(file: Path, text: str) -> Calibration:
             "it holds and how tools/measure_fit.py measures it)")]) from None
 
 
-def guess(found: Calibration | None, design: model.Design
+def theme_size(stylesheet: str) -> float:
+    """The size factor a theme's type starts at: the --size-factor its stylesheet sets
+    on :root (the contrast theme's is 1.1), else 1."""
+    from briefing.variables import theme_number  # a CSS parser: only when fitting
+
+    found = theme_number(stylesheet, "--size-factor")
+    return found if found is not None and found > 0 else 1.0
+
+
+def guess(found: Calibration | None, design: model.Design, theme_size: float = 1.0
           ) -> Callable[[Element], float] | None:
-    """The first scale to lay out a page with `design` at, from the parsed page and its
-    theme's calibration; None without one (the first pass is then at full size)."""
+    """The first scale to lay out a page with `design` at, in a theme whose type starts
+    at `theme_size`, from the parsed page and the theme's calibration; None without
+    one (the first pass is then at full size)."""
     if found is None:
         return None
-    page = Design.of(design)
+    page = Design.of(design, theme_size)
     return lambda root: first_scale(features(root), found, page)
 
 

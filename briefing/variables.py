@@ -91,6 +91,18 @@ class RootVariables:
         declared.update(overrides or {})
         return _substituted(css, tuple(sorted(declared.items())), frozenset(self._varies))
 
+    def number(self, name: str) -> float | None:
+        """The value of the root-only property `name` when it is a plain number (as a
+        theme's `--size-factor`); None when it is anything else, varies or is unset."""
+        if self._opaque:
+            return None
+        declared = {key: _trimmed(tinycss2.parse_component_value_list(text))
+                    for key, (_, text) in self._declared.items()}
+        nodes = _Resolver(declared, frozenset(self._varies)).value(name)
+        if nodes is not None and len(nodes) == 1 and nodes[0].type == "number":
+            return float(nodes[0].value)
+        return None
+
     def _declare(self, name: str, rank: int, value: Nodes) -> None:
         self._order += 1
         key = (rank, self._order)
@@ -162,6 +174,12 @@ def _of_theme(css: str) -> RootVariables:
     variables = RootVariables()
     variables.add_stylesheet(css, author=False)
     return variables
+
+
+def theme_number(css: str, name: str) -> float | None:
+    """The number a theme's stylesheet sets the custom property `name` to (see
+    RootVariables.number)."""
+    return _of_theme(css).number(name)
 
 
 @lru_cache(maxsize=64)

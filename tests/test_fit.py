@@ -233,3 +233,41 @@ def test_a_growth_out_of_range_is_named_with_its_line(
     assert (f"fit.toml:{line}:1: error: not a theme's fit coefficients: growth = 7 is not "
             "between 0 and 2") in result.stderr, result.stderr
     assert not (in_tmp / "out" / "brief.pdf").exists()
+
+
+def test_the_guess_starts_from_the_theme_s_own_type_size() -> None:
+    """The contrast theme's type starts at --size-factor 1.1: the first guess must know
+    it, or every contrast brief is guessed some 10% too large (and takes more passes)."""
+    from briefing import estimate
+    from briefing.model import Design
+    from briefing.render import BASE_SIZE, Renderer
+
+    sizes = {t: estimate.theme_size(Renderer(None, t).stylesheet())
+             for t in ("memo", "sheet", "contrast")}
+    assert sizes == {"memo": 1.0, "sheet": 1.0, "contrast": 1.1}
+    assert estimate.theme_size(":root { --base: 1.25; --size-factor: var(--base); }") == 1.25
+    assert estimate.theme_size(":root { --size-factor: calc(1 + 0.1); }") == 1.0  # not a number
+    assert estimate.theme_size("p { --size-factor: 2; }") == 1.0  # not the root's
+    # A brief's own font size replaces the theme's, as on the page.
+    assert estimate.Design.of(Design(font_size=11), 1.1).size == 11 / BASE_SIZE
+    assert estimate.Design.of(Design(), 1.1).size == 1.1
+
+
+def test_a_contrast_brief_fits_alike_whether_its_size_is_stated_or_the_theme_s(
+    builder: Builder, example_yaml: Path, example_data: dict[str, Any]
+) -> None:
+    """The same page (font_size 10.56 pt is the contrast theme's own 1.1 x 9.6 pt) gets
+    the same first guess, so the same passes and scale."""
+    import yaml
+
+    fitted = []
+    for stated in (False, True):
+        data = {**example_data, "design": {"theme": "contrast"}}
+        if stated:
+            data["design"]["font_size"] = 10.56
+        path = example_yaml.with_name(f"contrast-{stated}.yaml")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        result = builder.fit(builder.check(path))
+        fitted.append((result.scale, result.passes))
+    assert fitted[0] == fitted[1]

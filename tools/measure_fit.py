@@ -53,8 +53,10 @@ def design_of(builder: Builder, path: Path) -> tuple[str, estimate.Design, str, 
     checked = builder.check(path)
     renderer = builder.renderer(builder.theme_of(checked))
     html = renderer.render(checked.brief, standalone=False, logo=checked.logo)
-    return (builder.theme_of(checked), estimate.Design.of(checked.brief.design), html,
-            renderer.stylesheet())
+    stylesheet = renderer.stylesheet()
+    return (builder.theme_of(checked),
+            estimate.Design.of(checked.brief.design, estimate.theme_size(stylesheet)), html,
+            stylesheet)
 
 
 def briefs(themes: list[str], stop: int
