@@ -515,15 +515,15 @@ class Bench:
         and the others kept from `previous` with the date they were measured."""
         today = dt.date.today().isoformat()
         rows: list[tuple[str, ...]] = [(a, b, c, d, today) for _step, a, b, c, d in self.rows]
-        header = (f"Made by `make bench` on {today}: {self.machine()}; medians of "
+        header = [f"Made by `make bench` on {today}: {self.machine()}; medians of "
                   f"{self.repeat} runs where repeated. Machines here are noisy: read the "
-                  "ratios, which are measured in the same run, before the seconds.")
+                  "ratios, which are measured in the same run, before the seconds."]
         if only and previous:
             header, rows = self.merged(previous, only, rows)
         lines = [
             "# Benchmark results",
             "",
-            header,
+            *header,
             "",
             "| measure | figure | target | | measured |",
             "|---|---:|---:|---|---|",
@@ -534,17 +534,22 @@ class Bench:
         return "\n".join(lines)
 
     def merged(self, previous: str, only: list[str], new: list[tuple[str, ...]]
-               ) -> tuple[str, list[tuple[str, ...]]]:
+               ) -> tuple[list[str], list[tuple[str, ...]]]:
         """The header and rows of `previous`, with the rows of the steps `only` replaced."""
         made = re.search(r"on (\d{4}-\d\d-\d\d)", previous)
         when = made.group(1) if made else "an earlier day"
         lines = previous.splitlines()
-        header = next((line for line in lines if line.startswith("Made by")), "")
-        # A day's date cannot tell the rows measured again apart: the header names them.
-        header = re.split(r" Rows dated later| The rows of ", header)[0]
-        header += (f" The rows of {', '.join(only)} were measured again after it, by "
-                   f"`python benchmarks/run.py --only {','.join(only)} --write`, on "
-                   f"{self.machine()}.")
+        made_by = next((line for line in lines if line.startswith("Made by")), "")
+        # A day's date cannot tell the rows measured again apart: the header names them,
+        # a line for each partial run, that of the same steps replaced.
+        made_by = re.split(r" Rows dated later| The rows of ", made_by)[0]
+        again = [line for line in lines if (m := AGAIN.match(line))
+                 and not set(m.group(1).split(", ")) <= set(only)]
+        repeat = "" if self.repeat == DEFAULT_REPEAT else f" --repeat {self.repeat}"
+        again.append(f"- The rows of {', '.join(only)} were measured again after it, by "
+                     f"`python benchmarks/run.py --only {','.join(only)}{repeat} --write` "
+                     f"(medians of {self.repeat}), on {self.machine()}.")
+        header = [made_by, "", *again]
         rows: list[tuple[str, ...]] = []
         placed = False
         for line in lines:
@@ -561,6 +566,10 @@ class Bench:
         return header, rows if placed else rows + new
 
 
+DEFAULT_REPEAT = 5
+"""Runs per median, unless --repeat says."""
+AGAIN = re.compile(r"^- The rows of ([\w, -]+) were measured again after it")
+"""A header line of a partial run, and the steps it measured."""
 OWNED = {
     "floor": ("start-up",),
     "html": ("cold HTML-only build", "of which above the start-up floor"),
@@ -581,7 +590,7 @@ included), so that a partial run replaces just those."""
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=5, help="runs per median")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, help="runs per median")
     parser.add_argument("--batch", type=int, default=100, help="briefs in the batch tests")
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
     parser.add_argument("--only", type=lambda text: text.split(","), default=None,

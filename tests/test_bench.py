@@ -98,5 +98,18 @@ def test_a_partial_run_keeps_the_other_rows_with_their_date(bench: ModuleType) -
         "|   speed-up of one call | 7.8x | >= 5x | met | 2026-11-25 |",
     ]
     assert "| 0.59 |" not in text
-    assert "The rows of cold were measured again after it, by `python benchmarks/run.py " \
-        "--only cold --write`" in text
+    cold = ("- The rows of cold were measured again after it, by `python benchmarks/run.py "
+            "--only cold --repeat 1 --write` (medians of 1)")
+    assert sum(line.startswith(cold) for line in text.splitlines()) == 1
+
+    # Another partial run keeps the line of the first; the same steps again replace it.
+    run.rows, run.step = [], "make"
+    run.row("second `make brief`, nothing changed", "46 ms", "< 0.2 s", True)
+    again = run.results(text, ["make"]).splitlines()
+    assert sum(line.startswith(cold) for line in again) == 1
+    assert sum(line.startswith("- The rows of make were measured again") for line in again) == 1
+    run.rows, run.step = [], "cold"
+    run.row("  ratio briefing / weasyprint", "1.08", "<= 1.1", True)
+    last = run.results("\n".join(again), ["cold"]).splitlines()
+    assert sum(line.startswith("- The rows of cold") for line in last) == 1
+    assert "|   ratio briefing / weasyprint | 1.08 | <= 1.1 | met " in "\n".join(last)
