@@ -542,7 +542,6 @@ class Bench:
         made_by = next((line for line in lines if line.startswith("Made by")), "")
         # A day's date cannot tell the rows measured again apart: the header names them,
         # a line for each partial run, that of the same steps replaced.
-        made_by = re.split(r" Rows dated later| The rows of ", made_by)[0]
         again = [line for line in lines if (m := AGAIN.match(line))
                  and not set(m.group(1).split(", ")) <= set(only)]
         repeat = "" if self.repeat == DEFAULT_REPEAT else f" --repeat {self.repeat}"
