@@ -16,6 +16,11 @@ The rules, in the order they apply:
   not fit should fit too, that one, which settles the search if it does;
 - the next scale stays between the largest scale that fitted and the smallest that did
   not; once those are within 2% of each other the fitted one is taken;
+- when those two are within 4% (CLOSE ** 2) of each other, some scale between them
+  settles the search whether it fits or not: the next one is kept there;
+- after a first pass that did not fit, the second is no more than 4% smaller if the
+  content could fit there, height growing as FASTEST: if it does fit, the third pass
+  settles the search (the rule above);
 - when nothing has fitted by the last pass allowed, the last pass is at FLOOR, to tell
   a brief that cannot fit from one that needs more passes.
 """
@@ -59,6 +64,10 @@ blocks that may not break move on. Over the passes of tests/fit_corpus.py that r
 between 0.9 and 1.1 pages, the exponent between two passes of one brief was 1.9 to 2.4."""
 NEAR = (0.93, 1.03)
 """Pages filled from which the next scale is a small step (see `exponent`)."""
+FASTEST = 3.0
+"""The fastest height grows with scale near a full page, as a power of it: between two
+passes of one brief of tests/fit_corpus.py (and 72 briefs more of its kind) it ran from
+0.5 to 3.9, all but a few below 3."""
 MAX_PASSES = 5
 """Passes at most: the last, if nothing fitted before, at FLOOR."""
 
@@ -125,17 +134,30 @@ class Search(Generic[Page]):
         last, other = self._pair()
         k = exponent(last, other)
         scale = round(scale_filling(TARGET, last, k), 3)
-        if self.too_big is not None:
+        too_big = self.too_big
+        if too_big is not None:
             # The smallest scale that settles it if it fits (CLOSE to one that did not):
             # taken instead when it should fit, as it is likelier to than TARGET's.
-            settles = math.ceil(CLOSE * self.too_big * 1000) / 1000
+            settles = _up(CLOSE * too_big)
             if scale_filling(LIMIT, last, k) >= settles:
                 scale = max(scale, settles)
-            scale = min(scale, round(self.too_big - 0.002, 3))
+            scale = min(scale, round(too_big - 0.002, 3))
         if self.best is not None:
-            scale = max(scale, round(self.best[1] + 0.002, 3))
+            fitted = self.best[1]
+            scale = max(scale, round(fitted + 0.002, 3))
+            if too_big is not None:
+                # Fits: within CLOSE of too_big. Does not: fitted is within CLOSE of it.
+                low, high = _up(CLOSE * too_big), min(_down(fitted / CLOSE), too_big - 0.002)
+                if low <= high:
+                    scale = min(max(scale, low), round(high, 3))
         elif len(self.tried) == MAX_PASSES - 1:
             scale = FLOOR  # the last pass: can it fit at all?
+        elif too_big is not None and other is None:
+            # If it fits there, the rule above settles the search at the next pass. Only
+            # from one pass: two measure how fast height grows, and TARGET's aim uses it.
+            sets_up = _up(CLOSE**2 * too_big)
+            if scale < sets_up <= scale_filling(LIMIT, last, FASTEST):
+                scale = sets_up
         return min(1.0, max(FLOOR, scale))
 
     def _pair(self) -> tuple[tuple[float, float], tuple[float, float] | None]:
@@ -145,3 +167,13 @@ class Search(Generic[Page]):
             fills = dict(self.tried)
             return (self.best[1], fills[self.best[1]]), (self.too_big, fills[self.too_big])
         return self.tried[-1], (self.tried[-2] if len(self.tried) > 1 else None)
+
+
+def _up(scale: float) -> float:
+    """`scale` rounded up to the 0.001 the passes are made at."""
+    return math.ceil(round(scale * 1000, 6)) / 1000
+
+
+def _down(scale: float) -> float:
+    """`scale` rounded down to the 0.001 the passes are made at."""
+    return math.floor(round(scale * 1000, 6)) / 1000
