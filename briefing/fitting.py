@@ -139,17 +139,18 @@ class Search(Generic[Page]):
             # The smallest scale that settles it if it fits (CLOSE to one that did not):
             # taken instead when it should fit, as it is likelier to than TARGET's.
             settles = _up(CLOSE * too_big)
+            below = round(too_big - 0.002, 3)
             if scale_filling(LIMIT, last, k) >= settles:
                 scale = max(scale, settles)
-            scale = min(scale, round(too_big - 0.002, 3))
+            scale = min(scale, below)
         if self.best is not None:
             fitted = self.best[1]
             scale = max(scale, round(fitted + 0.002, 3))
             if too_big is not None:
                 # Fits: within CLOSE of too_big. Does not: fitted is within CLOSE of it.
-                low, high = _up(CLOSE * too_big), min(_down(fitted / CLOSE), too_big - 0.002)
-                if low <= high:
-                    scale = min(max(scale, low), round(high, 3))
+                high = min(_down(fitted / CLOSE), below)
+                if settles <= high:
+                    scale = min(max(scale, settles), high)
         elif len(self.tried) == MAX_PASSES - 1:
             scale = FLOOR  # the last pass: can it fit at all?
         elif too_big is not None and other is None:
