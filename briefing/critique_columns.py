@@ -43,13 +43,18 @@ def columns(critique: Critique) -> list[list[str]]:
 
 def weight(items: Iterable[BaseModel]) -> int:
     """How long a block of `items` runs, in characters of text."""
-    return HEADING + sum(ITEM + _characters(item.model_dump()) for item in items)
+    return HEADING + sum(ITEM + _characters(item) for item in items)
 
 
 def _characters(value: Any) -> int:
-    """Characters of the text in a dumped model: its strings, however nested."""
+    """Characters of the text in a part of a brief: its strings, however nested."""
     if isinstance(value, str):
         return len(value)
+    # Read field by field, not through model_dump(): that would make pydantic build a
+    # serializer for each kind of part, at the first brief of every call.
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:
+        return sum(_characters(getattr(value, name)) for name in fields)
     if isinstance(value, dict):
         return sum(_characters(v) for v in value.values())
     if isinstance(value, list | tuple):

@@ -251,3 +251,22 @@ def test_without_a_cache_folder_a_catalog_is_compiled_in_memory(
     monkeypatch.setattr(catalogs, "_COMPILED", {})
     assert disk_cache.folder("catalogs") is None
     assert catalogs.translations("fr").gettext("Bottom line") != "Bottom line"
+
+
+def test_a_build_has_pydantic_make_one_validator_the_briefs(
+    example_yaml: Path, tmp_path: Path, cache: Path
+) -> None:
+    # A part validated or dumped on its own would have one built for it besides (some
+    # 1-3 ms each, in every call): its default made by calling it, a model_dump().
+    code = ("import json, sys; from pathlib import Path; from pydantic import BaseModel; "
+            "from briefing.build import Builder; import briefing.model as model; "
+            f"Builder(out=Path({str(tmp_path / 'out')!r}), formats=('html',))"
+            f".build(Path({str(example_yaml)!r})); "
+            "print(json.dumps(sorted(name for name, kind in vars(model).items() "
+            "if isinstance(kind, type) and issubclass(kind, BaseModel) "
+            "and kind.__pydantic_complete__)))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert json.loads(done.stdout) == ["Brief"]
+    assert "design:" not in example_yaml.read_text(encoding="utf-8")  # a default is made
