@@ -253,6 +253,67 @@ def test_without_a_cache_folder_a_catalog_is_compiled_in_memory(
     assert catalogs.translations("fr").gettext("Bottom line") != "Bottom line"
 
 
+def _install_a_pydantic_plugin(folder: Path) -> Path:
+    """A package with a pydantic plugin, as another tool installed beside briefing would
+    have; it writes the file returned when pydantic loads it."""
+    marker = folder / "loaded"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "briefing_test_plugin.py").write_text(
+        "import pathlib\n"
+        f"pathlib.Path({str(marker)!r}).write_text('loaded')\n"
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        return None, None, None\n"
+        "plugin = Plugin()\n", encoding="utf-8")
+    info = folder / "briefing_test_plugin-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: briefing-test-plugin\n"
+                                   "Version: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[pydantic]\nmarker = briefing_test_plugin:plugin\n",
+                                           encoding="utf-8")
+    return marker
+
+
+def test_the_command_line_neither_looks_for_pydantic_plugins_nor_loads_one(
+    example_yaml: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = _install_a_pydantic_plugin(tmp_path / "site")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    loaded = modules_after("build", example_yaml, "--out", tmp_path / "out", "--force",
+                           "--format", "html", cache=cache)
+    assert (tmp_path / "out" / "fpif-russia-assad.html").is_file()
+    assert not marker.exists()
+    assert "importlib.metadata" not in loaded  # what pydantic imports to look for them
+    # The Python API leaves pydantic as it finds it: its host may rely on plugins.
+    api = (f"from pathlib import Path; from briefing.build import Builder; "
+           f"Builder(out=Path({str(tmp_path / 'api')!r}), formats=('html',))"
+           f".build(Path({str(example_yaml)!r}))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache),
+           "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path / "site")])}
+    subprocess.run([sys.executable, "-c", api], env=env, timeout=120, check=True)
+    assert marker.exists()
+
+
+def test_a_pydantic_that_asks_its_plugin_loader_for_more_gets_its_own_loading_none(
+    tmp_path: Path
+) -> None:
+    # As a later pydantic would: another name from the loader, then its plugins.
+    marker = _install_a_pydantic_plugin(tmp_path / "site")
+    code = ("import sys; from briefing.pydantic_plugins import load_no_pydantic_plugins; "
+            "load_no_pydantic_plugins(); import pydantic.plugin; "
+            "stand_in = sys.modules['pydantic.plugin._loader']; "
+            "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP; "
+            "real = sys.modules['pydantic.plugin._loader']; "
+            "print(real is not stand_in, PYDANTIC_ENTRY_POINT_GROUP, list(real.get_plugins()))")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path / "site")])}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["True", "pydantic", "[]"]
+    assert not marker.exists()
+
+
 def test_a_build_has_pydantic_make_one_validator_the_briefs(
     example_yaml: Path, tmp_path: Path, cache: Path
 ) -> None:

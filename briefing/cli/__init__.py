@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from briefing.cli.command import Group
+from briefing.pydantic_plugins import load_no_pydantic_plugins
 from briefing.version import __version__
 
 COMMANDS = {
@@ -39,4 +40,5 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point of the `briefing` console script."""
+    load_no_pydantic_plugins()
     cli()
