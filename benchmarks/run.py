@@ -220,7 +220,11 @@ NOTES = """\
   the brief's PDF variant (`--pdf-variant pdf/a-3b`) and the files its PDF carries
   (`--attachment`, relationship Source), and FONTCONFIG_FILE pointing at
   briefing/fonts/fonts.conf. The row "same page text" checks that the two PDFs carry
-  the same text, so that it is the same work. briefing's run adds its own start-up
+  the same text, so that it is the same work. The engine subsets its fonts with
+  libharfbuzz-subset0, as users' WeasyPrint does; without it, it falls back to
+  fontTools, most of a second slower per PDF (a cold ratio of 0.66 on 2026-12-02,
+  before it was installed), so the steps measured against the engine refuse to run
+  without it. briefing's run adds its own start-up
   (see the floor below), YAML, validation, the checks, Jinja, and every layout pass
   before the last one: a brief that is not accepted at its first pass is laid out
   again at a better scale (the rows "layout passes" say how many passes the example
@@ -601,6 +605,8 @@ class Bench:
         return header, rows if placed else rows + new
 
 
+ENGINE_STEPS = ("cold", "batch-ratio")
+"""The steps measured against the engine alone, which need it as fast as users have it."""
 DEFAULT_REPEAT = 5
 """Runs per median, unless --repeat says."""
 AGAIN = re.compile(r"^- The rows of ([\w, -]+) were measured again after it")
@@ -644,6 +650,19 @@ def main() -> None:
     if unknown := set(only) - set(steps):
         parser.error(f"unknown step(s) {', '.join(sorted(unknown))}: choose from "
                      f"{', '.join(steps)}")
+    if engine_steps := [step for step in ENGINE_STEPS if step in only]:
+        sys.path.insert(0, str(REPO))
+        from briefing.doctor import harfbuzz_subset
+
+        subset = harfbuzz_subset()
+        if not subset.ok:
+            rest = ",".join(step for step in only if step not in ENGINE_STEPS)
+            parser.error(
+                f"{subset.name} is missing: without it WeasyPrint subsets the fonts with "
+                "fontTools, most of a second slower per PDF here, and "
+                f"{' and '.join(engine_steps)}, measured against the engine, would compare "
+                f"briefing with a slower one than users have. Install it: {subset.fix}"
+                + (f"; or measure the other steps alone: --only {rest}" if rest else ""))
     try:
         for name, step in steps.items():
             if name in only:

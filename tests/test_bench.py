@@ -113,3 +113,22 @@ def test_a_partial_run_keeps_the_other_rows_with_their_date(bench: ModuleType) -
     last = run.results("\n".join(again), ["cold"]).splitlines()
     assert sum(line.startswith("- The rows of cold") for line in last) == 1
     assert "|   ratio briefing / weasyprint | 1.08 | <= 1.1 | met " in "\n".join(last)
+
+
+def test_steps_against_the_engine_refuse_an_engine_slower_than_users_have(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing import doctor
+
+    monkeypatch.setattr(doctor, "_library", lambda *names: None)  # no libharfbuzz-subset
+    monkeypatch.setattr(sys, "argv", ["run.py", "--only", "html,cold,passes"])
+    # main() sets both for the commands it runs: put back as they were after the test.
+    monkeypatch.setenv("PYTHONPATH", os.environ.get("PYTHONPATH", ""))
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    with pytest.raises(SystemExit) as stopped:
+        bench.main()
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err
+    assert "(libharfbuzz-subset0) is missing" in said
+    assert "apt-get install -y libharfbuzz-subset0" in said
+    assert "--only html,passes" in said
