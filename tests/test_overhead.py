@@ -59,6 +59,18 @@ def modules_after(*args: str | Path, cache: Path) -> set[str]:
     return set(state_after(*args, cache=cache)["modules"])
 
 
+def python_says(code: str, *, cache: Path | None = None, site: Path | None = None) -> str:
+    """What `python -c code` prints, run with this checkout (and `site`, if given) on its
+    path, `cache` as its cache folder, and PYDANTIC_DISABLE_PLUGINS unset."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, filter(None, [REPO, site])))}
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    return done.stdout
+
+
 def packages(modules: set[str]) -> set[str]:
     """The top-level packages of `modules`."""
     return {name.split(".")[0] for name in modules}
@@ -96,12 +108,9 @@ def test_a_pdf_build_imports_no_package_that_the_engine_or_an_html_build_does_no
                          cache=cache)
     pdf = modules_after("build", example_yaml, "--out", out, "--force", "--format", "pdf",
                         cache=cache)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    engine = subprocess.run(
-        [sys.executable, "-c", "import json, sys, weasyprint.__main__; "
-         "print(json.dumps(sorted(sys.modules)))"],
-        env=env, capture_output=True, text=True, timeout=120, check=True)
-    engine_packages = packages(set(json.loads(engine.stdout)))
+    engine = python_says("import json, sys, weasyprint.__main__; "
+                         "print(json.dumps(sorted(sys.modules)))")
+    engine_packages = packages(set(json.loads(engine)))
     assert packages(pdf) - packages(html) - engine_packages == set()
     assert "babel" not in packages(pdf)
 
@@ -289,9 +298,7 @@ def test_the_command_line_neither_looks_for_pydantic_plugins_nor_loads_one(
     api = (f"from pathlib import Path; from briefing.build import Builder; "
            f"Builder(out=Path({str(tmp_path / 'api')!r}), formats=('html',))"
            f".build(Path({str(example_yaml)!r}))")
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache),
-           "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path / "site")])}
-    subprocess.run([sys.executable, "-c", api], env=env, timeout=120, check=True)
+    python_says(api, cache=cache, site=tmp_path / "site")
     assert marker.exists()
 
 
@@ -306,11 +313,7 @@ def test_a_pydantic_that_asks_its_plugin_loader_for_more_gets_its_own_loading_no
             "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP; "
             "real = sys.modules['pydantic.plugin._loader']; "
             "print(real is not stand_in, PYDANTIC_ENTRY_POINT_GROUP, list(real.get_plugins()))")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(tmp_path / "site")])}
-    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=60, check=True)
-    assert done.stdout.split() == ["True", "pydantic", "[]"]
+    assert python_says(code, site=tmp_path / "site").split() == ["True", "pydantic", "[]"]
     assert not marker.exists()
 
 
@@ -326,8 +329,5 @@ def test_a_build_has_pydantic_make_one_validator_the_briefs(
             "print(json.dumps(sorted(name for name, kind in vars(model).items() "
             "if isinstance(kind, type) and issubclass(kind, BaseModel) "
             "and kind.__pydantic_complete__)))")
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=120, check=True)
-    assert json.loads(done.stdout) == ["Brief"]
+    assert json.loads(python_says(code, cache=cache)) == ["Brief"]
     assert "design:" not in example_yaml.read_text(encoding="utf-8")  # a default is made
