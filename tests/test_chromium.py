@@ -44,11 +44,14 @@ CASES = [(theme, paper) for theme in THEMES for paper in PAPERS]
 
 def print_to_pdf(chromium: str, html: Path, pdf: Path, profile: Path) -> Path:
     """Print `html` to `pdf` with headless Chromium, offline, from the fresh `profile`."""
+    # --virtual-time-budget: print once the page's loads have settled. Without it this
+    # Chromium (150) printed some pages while their inline fonts were still loading,
+    # their text invisible (one Hebrew page in three, here, on 2026-12-02).
     command = [
         chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf}", html.resolve().as_uri(),
+        "--virtual-time-budget=10000", f"--print-to-pdf={pdf}", html.resolve().as_uri(),
     ]
     returncode, err = host_programs.run(command, TIMEOUT, f"Chromium did not print {html}")
     if returncode != 0 or not pdf.is_file():
