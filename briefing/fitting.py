@@ -21,6 +21,9 @@ The rules, in the order they apply:
 - after a first pass that did not fit, the second is no more than 4% smaller if the
   content could fit there, height growing as FASTEST: if it does fit, the third pass
   settles the search (the rule above);
+- after two passes that did not fit, the height growing slower than the scale between
+  them, the next is the scale CLOSE to the smaller if the content could fit there,
+  height growing as FASTEST: if it fits, the search ends there;
 - when nothing has fitted by the last pass allowed, the last pass is at FLOOR, to tell
   a brief that cannot fit from one that needs more passes.
 """
@@ -140,7 +143,11 @@ class Search(Generic[Page]):
             # taken instead when it should fit, as it is likelier to than TARGET's.
             settles = _up(CLOSE * too_big)
             below = round(too_big - 0.002, 3)
-            if scale_filling(LIMIT, last, k) >= settles:
+            # Two overflows whose height moved slower than the scale say little of how
+            # it moves next (balanced columns about to drop a block): reach as far as
+            # the fastest growth allows, as from one pass.
+            reach = FASTEST if _flat(last, other) else k
+            if scale_filling(LIMIT, last, reach) >= settles:
                 scale = max(scale, settles)
             scale = min(scale, below)
         if self.best is not None:
@@ -168,6 +175,13 @@ class Search(Generic[Page]):
             fills = dict(self.tried)
             return (self.best[1], fills[self.best[1]]), (self.too_big, fills[self.too_big])
         return self.tried[-1], (self.tried[-2] if len(self.tried) > 1 else None)
+
+
+def _flat(last: tuple[float, float], other: tuple[float, float] | None) -> bool:
+    """True when two passes overflowed and the height grew slower than the scale."""
+    if other is None or min(last[1], other[1]) <= LIMIT or last[0] == other[0]:
+        return False
+    return math.log(other[1] / last[1]) / math.log(other[0] / last[0]) < 1
 
 
 def _up(scale: float) -> float:
