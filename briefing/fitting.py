@@ -21,9 +21,17 @@ The rules, in the order they apply:
 - after a first pass that did not fit, the second is no more than 4% smaller if the
   content could fit there, height growing as FASTEST: if it does fit, the third pass
   settles the search (the rule above);
-- after two passes that did not fit, the height growing slower than the scale between
-  them, the next is the scale CLOSE to the smaller if the content could fit there,
-  height growing as FASTEST: if it fits, the search ends there;
+- after two passes that did not fit, the next is aimed as if height grew only as the
+  scale (the largest step), down to the scale CLOSE to the smaller, where a fit ends
+  the search; height growing slower than the scale between them, that scale is tried
+  if the content could fit there growing as FASTEST;
+- a fit and an overflow just over 4% apart, so that no scale to the 0.001 is within
+  CLOSE of both: the next is the lowest within CLOSE of the overflow if the growth
+  measured says it fits (a fit there settles the search), else the highest within
+  CLOSE of the fit (an overflow there settles it);
+- after a first pass that fits below the band, the second is no more than 4% larger
+  if the content could overflow there, height growing as FASTEST: if it does overflow,
+  the third settles the search;
 - when nothing has fitted by the last pass allowed, the last pass is at FLOOR, to tell
   a brief that cannot fit from one that needs more passes.
 """
@@ -149,6 +157,10 @@ class Search(Generic[Page]):
             reach = FASTEST if _flat(last, other) else k
             if scale_filling(LIMIT, last, reach) >= settles:
                 scale = max(scale, settles)
+                if self.best is None and other is not None:
+                    # Two overflows: an aim fell short already. The step height
+                    # growing only as the scale calls for (the largest) fits likelier.
+                    scale = max(settles, round(scale_filling(TARGET, last, 1.0), 3))
             scale = min(scale, below)
         if self.best is not None:
             fitted = self.best[1]
@@ -158,6 +170,17 @@ class Search(Generic[Page]):
                 high = min(_down(fitted / CLOSE), below)
                 if settles <= high:
                     scale = min(max(scale, settles), high)
+                elif round(settles - high, 3) == 0.001:
+                    # A step apart, by rounding: each settles it one way (settles if it
+                    # fits, high if not); take the one the growth measured says.
+                    scale = settles if scale_filling(LIMIT, last, k) >= settles else high
+            elif other is None:
+                # The rule below, mirrored: if it overflows there, the next pass
+                # settles the search. Only where it could overflow, height growing
+                # as FASTEST.
+                reach = _down(fitted / CLOSE**2)
+                if scale_filling(LIMIT, last, FASTEST) < reach < scale:
+                    scale = reach
         elif len(self.tried) == MAX_PASSES - 1:
             scale = FLOOR  # the last pass: can it fit at all?
         elif too_big is not None and other is None:
