@@ -89,11 +89,20 @@ def exponent(last: tuple[float, float], other: tuple[float, float] | None) -> fl
     """How height grows with scale: measured between two passes (scale, pages filled);
     else 1 from a page within NEAR of a full one (over the percent or two of scale it
     takes, line counts seldom change), and EXPONENT from one further off."""
+    measured = growth(last, other)
+    if measured is not None:
+        return min(4.0, max(1.0, measured))
+    return 1.0 if NEAR[0] <= last[1] <= NEAR[1] else EXPONENT
+
+
+def growth(last: tuple[float, float], other: tuple[float, float] | None) -> float | None:
+    """How height grew with scale between two passes, as a power of it; None without
+    two passes at different scales."""
     if other is not None:
         (s0, u0), (s1, u1) = other, last
         if s0 != s1 and u0 > 0 and u1 > 0:
-            return min(4.0, max(1.0, math.log(u0 / u1) / math.log(s0 / s1)))
-    return 1.0 if NEAR[0] <= last[1] <= NEAR[1] else EXPONENT
+            return math.log(u0 / u1) / math.log(s0 / s1)
+    return None
 
 
 def scale_filling(fill: float, last: tuple[float, float], k: float) -> float:
@@ -151,16 +160,18 @@ class Search(Generic[Page]):
             # taken instead when it should fit, as it is likelier to than TARGET's.
             settles = _up(CLOSE * too_big)
             below = round(too_big - 0.002, 3)
+            overflows = self.best is None and other is not None  # two, at least
             # Two overflows whose height moved slower than the scale say little of how
             # it moves next (balanced columns about to drop a block): reach as far as
             # the fastest growth allows, as from one pass.
-            reach = FASTEST if _flat(last, other) else k
-            if scale_filling(LIMIT, last, reach) >= settles:
+            grew = growth(last, other)
+            flat = overflows and grew is not None and grew < 1
+            if scale_filling(LIMIT, last, FASTEST if flat else k) >= settles:
+                if overflows:
+                    # An aim fell short already. The step height growing only as the
+                    # scale calls for (the largest) fits likelier.
+                    scale = round(scale_filling(TARGET, last, 1.0), 3)
                 scale = max(scale, settles)
-                if self.best is None and other is not None:
-                    # Two overflows: an aim fell short already. The step height
-                    # growing only as the scale calls for (the largest) fits likelier.
-                    scale = max(settles, round(scale_filling(TARGET, last, 1.0), 3))
             scale = min(scale, below)
         if self.best is not None:
             fitted = self.best[1]
@@ -198,13 +209,6 @@ class Search(Generic[Page]):
             fills = dict(self.tried)
             return (self.best[1], fills[self.best[1]]), (self.too_big, fills[self.too_big])
         return self.tried[-1], (self.tried[-2] if len(self.tried) > 1 else None)
-
-
-def _flat(last: tuple[float, float], other: tuple[float, float] | None) -> bool:
-    """True when two passes overflowed and the height grew slower than the scale."""
-    if other is None or min(last[1], other[1]) <= LIMIT or last[0] == other[0]:
-        return False
-    return math.log(other[1] / last[1]) / math.log(other[0] / last[0]) < 1
 
 
 def _up(scale: float) -> float:
