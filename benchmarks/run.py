@@ -247,11 +247,13 @@ NOTES = """\
   above the start-up floor", was then as noisy as the machine); that difference is what
   briefing's own code, the checks, the render and the writing add to it
   (docs/architecture.md, "What start-up costs", says what was trimmed). The HTML-only
-  target is a time, not a ratio: on these machines the floor alone was 150 to 294 ms
-  from one moment to the next (150, 294 and 288 ms within 25 minutes of the same
-  morning, the HTML-only build 0.18, 0.31 and 0.33 s), and the build some 20 to 40 ms
-  more, so whether the target is met depends on the moment: at the slower ones the
-  floor alone is over 0.25 s; going further below it would take dropping pydantic (or
+  target is a time, not a ratio, so it is met or not by the machine and the moment:
+  on an Intel Xeon later on 2026-12-02 the floor was 132 and 135 ms and the build
+  0.16 s in two runs an hour apart (met); on an AMD EPYC earlier that day the
+  floor alone was 150, 294 and 288 ms within 25 minutes, the build 0.18, 0.31 and
+  0.33 s; on the Intel machine of 2026-12-01 the build took 0.29 to 0.36 s. briefing's
+  own part stays some 25 to 40 ms above the floor; at a slow machine's slower moments
+  the floor alone is over 0.25 s, and going below it would take dropping pydantic (or
   Jinja) from the build.
 - **A batch in one process** (`--jobs 1`, PDF only) is compared with the engine
   writing the same final page as many times in one Python process
